@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppContext, Platform } from './context.ts';
+import { accountRoutes } from './features/accounts/routes.ts';
+import { adminRoutes } from './features/admin/routes.ts';
+import { notificationRoutes } from './features/notifications/routes.ts';
+import { systemRoutes } from './features/system/routes.ts';
+import { createSessionStore } from './platform/auth/sessions.ts';
+import { Problem } from './platform/errors.ts';
+import { registerAccessControl, registerOriginCheck } from './platform/http/access.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerMetrics } from './platform/metrics.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const BODY_LIMIT = 1_048_576;
+
+export type AppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };
+
+/** Builds the HTTP application on a ready platform; used by main.ts and by tests through inject. */
+export const buildApp = async (platform: Platform, options: AppOptions = {}) => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: platform.config.env.TRUST_PROXY === '1',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const sessions = await createSessionStore(platform.database.db, platform.bus, platform.clock);
+  const ctx: AppContext = { ...platform, db: platform.database.db, sessions, log: app.log };
+  app.addHook('onClose', async () => sessions.close());
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI's page needs inline styles; nothing here needs inline scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      return new Problem(429, 'rate_limited', { seconds }, [], { 'retry-after': String(seconds) });
+    },
+  });
+  const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
+  const spaIndex = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
+  registerErrorHandling(app, spaIndex);
+  registerAccessControl(app, sessions);
+  registerOriginCheck(app, platform.config.publicUrl);
+  const metrics = registerMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kelisim API', version: '0.1.0', description: 'Online mediation platform of the Republic of Kazakhstan. Errors are RFC 9457 problem+json with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kelisim_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(systemRoutes(ctx, metrics));
+  await app.register(accountRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+  await app.register(adminRoutes(ctx));
+
+  // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
+  if (webDist && spaIndex) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  await app.ready();
+  return { app, ctx };
+};

@@ -1,0 +1,35 @@
+import { buildApp } from './app.ts';
+import { type Config, loadConfig } from './config.ts';
+import { seedDemoData, seedReferenceData } from './db/seed.ts';
+import { createPlatform } from './platform/index.ts';
+
+/** config → platform → migrations → app → listen; SIGTERM/SIGINT close everything cleanly. */
+export const serve = async (config: Config = loadConfig()) => {
+  const { platform, close } = await createPlatform(config);
+  await platform.database.migrate();
+  await seedReferenceData(platform.database.db);
+  if (config.demo) await seedDemoData(platform.database.db, config.scryptCost);
+
+  const { app } = await buildApp(platform, {
+    logger: {
+      level: config.logLevel,
+      // Never log credentials: cookies and auth headers are dropped from request logs.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ url: config.publicUrl, database: platform.database.engine, demo: config.demo }, 'Kelisim is ready');
+  return app;
+};

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../../core/identity/roles.ts';
+import { SESSION_COOKIE, type Principal, type SessionStore } from '../auth/sessions.ts';
+import { Problem } from '../errors.ts';
+
+/**
+ * Who may call a route — every /api route must declare one (the app refuses to start otherwise):
+ *   'public'         anyone, logged in or not
+ *   'user'           any logged-in account
+ *   Role[]           a logged-in account holding at least one of these roles
+ * Finer, per-object decisions (party of this case…) live in each feature's policy.ts.
+ */
+export type Access = 'public' | 'user' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const requirePrincipal = (request: FastifyRequest): Principal => {
+  if (!request.principal) throw new Problem(401, 'unauthenticated');
+  return request.principal;
+};
+
+export const isAllowed = (access: Access, principal: Principal | null) => {
+  if (access === 'public') return true;
+  if (!principal) return false;
+  if (access === 'user') return true;
+  return access.some((role) => principal.roles.includes(role));
+};
+
+export const registerAccessControl = (app: FastifyInstance, sessions: SessionStore) => {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${url} does not declare who may call it (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.principal = token ? await sessions.resolve(token) : null;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || isAllowed(access, request.principal)) return;
+    throw new Problem(request.principal ? 403 : 401, request.principal ? 'forbidden' : 'unauthenticated');
+  });
+};
+
+/**
+ * Refuses state-changing requests whose Origin is another site (cookies are SameSite=Lax, this
+ * closes the remaining gaps). Requests without Origin (curl, server-to-server) pass: they carry no
+ * ambient browser credentials of a victim.
+ */
+export const registerOriginCheck = (app: FastifyInstance, publicUrl: string) => {
+  app.addHook('onRequest', async (request) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    const origin = request.headers.origin;
+    if (!origin) return;
+    if (origin === publicUrl || origin === `${request.protocol}://${request.host}`) return;
+    throw new Problem(403, 'origin_mismatch');
+  });
+};
