@@ -73,7 +73,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
   const spaIndex = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
   registerErrorHandling(app, spaIndex);
-  registerAccessControl(app, sessions);
+  const routes = registerAccessControl(app, sessions);
   registerOriginCheck(app, platform.config.publicUrl);
   const metrics = registerMetrics(app);
 
@@ -95,5 +95,5 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && spaIndex) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   await app.ready();
-  return { app, ctx };
+  return { app, ctx, routes };
 };

@@ -66,10 +66,16 @@ export const defineBlobStoreContract = (setup: () => Promise<BlobStoreUnderTest>
 
   it('round-trips a stream of several chunks, strings included', async () => {
     const parts = [Buffer.from('%PDF-1.7\n'), 'text chunk\n', new Uint8Array([0, 1, 2, 255])];
-    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const expected = Buffer.concat(
+      parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))),
+    );
     const stored = await store.put(key('cases/1/documents/a.pdf'), Readable.from(parts), 'application/pdf');
 
-    expect(stored).toEqual({ key: key('cases/1/documents/a.pdf'), size: expected.length, sha256: sha256(expected) });
+    expect(stored).toEqual({
+      key: key('cases/1/documents/a.pdf'),
+      size: expected.length,
+      sha256: sha256(expected),
+    });
     expect(await readAll(await store.get(key('cases/1/documents/a.pdf')))).toEqual(expected);
   });
 
@@ -129,7 +135,11 @@ export const defineBlobStoreContract = (setup: () => Promise<BlobStoreUnderTest>
 
     await expect(store.put(key('doc'), failing)).rejects.toThrow('client went away');
     expect(await readAll(await store.get(key('doc')))).toEqual(Buffer.from('good'));
-    expect(await store.stat(key('doc'))).toEqual({ key: key('doc'), size: 4, sha256: sha256(Buffer.from('good')) });
+    expect(await store.stat(key('doc'))).toEqual({
+      key: key('doc'),
+      size: 4,
+      sha256: sha256(Buffer.from('good')),
+    });
   });
 
   it('refuses invalid keys in every operation before touching storage', async () => {
@@ -138,12 +148,17 @@ export const defineBlobStoreContract = (setup: () => Promise<BlobStoreUnderTest>
       await expect(store.put(bad, Buffer.from('x')), `put ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(
         InvalidBlobKeyError,
       );
-      await expect(store.put(bad, Readable.from(['x'])), `put stream ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(
+      await expect(
+        store.put(bad, Readable.from(['x'])),
+        `put stream ${JSON.stringify(bad)}`,
+      ).rejects.toBeInstanceOf(InvalidBlobKeyError);
+      await expect(store.get(bad), `get ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(InvalidBlobKeyError);
+      await expect(store.stat(bad), `stat ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(
         InvalidBlobKeyError,
       );
-      await expect(store.get(bad), `get ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(InvalidBlobKeyError);
-      await expect(store.stat(bad), `stat ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(InvalidBlobKeyError);
-      await expect(store.delete(bad), `delete ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(InvalidBlobKeyError);
+      await expect(store.delete(bad), `delete ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(
+        InvalidBlobKeyError,
+      );
     }
     expect(await subject.storageFingerprint()).toEqual(before);
   });

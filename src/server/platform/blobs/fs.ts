@@ -5,7 +5,7 @@ import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeHashedFile } from './hashed-write.ts';
 import { assertValidBlobKey } from './keys.ts';
-import { type BlobStore, BlobNotFoundError, type StoredBlob } from './types.ts';
+import { BlobNotFoundError, type BlobStore, type StoredBlob } from './types.ts';
 
 // Layout under the root, for key `cases/42/agreement.pdf`:
 //   cases/42/agreement.pdf~blob      the bytes (mode 0600)
@@ -136,7 +136,9 @@ export const createFsBlobStore = (rootDir: string): BlobStore => {
         throw err;
       }
       // Repair the cache; if that fails the answer is still right, only slower next time.
-      await writeMeta(base, { size: data.size, sha256, ino: data.ino, mtimeMs: data.mtimeMs }).catch(() => {});
+      await writeMeta(base, { size: data.size, sha256, ino: data.ino, mtimeMs: data.mtimeMs }).catch(
+        () => {},
+      );
       return { key, size: data.size, sha256 };
     },
 

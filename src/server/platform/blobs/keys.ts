@@ -24,7 +24,10 @@ export function assertValidBlobKey(key: unknown): asserts key is string {
     if (segment === '') throw new InvalidBlobKeyError(key, 'has an empty segment');
     if (segment === '.') throw new InvalidBlobKeyError(key, 'has a "." segment');
     if (segment.length > MAX_BLOB_KEY_SEGMENT_LENGTH) {
-      throw new InvalidBlobKeyError(key, `has a segment longer than ${MAX_BLOB_KEY_SEGMENT_LENGTH} characters`);
+      throw new InvalidBlobKeyError(
+        key,
+        `has a segment longer than ${MAX_BLOB_KEY_SEGMENT_LENGTH} characters`,
+      );
     }
     if (!SEGMENT.test(segment)) throw new InvalidBlobKeyError(key, 'segments may only use A-Z a-z 0-9 . _ -');
   }

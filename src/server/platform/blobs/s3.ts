@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { type Digest, sha256Hex, writeHashedFile } from './hashed-write.ts';
 import { assertValidBlobKey } from './keys.ts';
-import { type BlobBody, type BlobStore, BlobNotFoundError, type StoredBlob } from './types.ts';
+import { type BlobBody, BlobNotFoundError, type BlobStore, type StoredBlob } from './types.ts';
 
 export type S3BlobStoreConfig = {
   bucket: string;

@@ -4,7 +4,13 @@ import type { Bus, BusErrorReporter } from './types.ts';
 
 export { createMemoryBus } from './memory.ts';
 export { createRedisBus, type RedisBusOptions } from './redis.ts';
-export { type Bus, BusClosedError, type BusErrorReporter, type BusHandler, type BusOptions } from './types.ts';
+export {
+  type Bus,
+  BusClosedError,
+  type BusErrorReporter,
+  type BusHandler,
+  type BusOptions,
+} from './types.ts';
 
 export type BusConfig = {
   // Set when several nodes run: every event then travels through Redis (DESIGN.md §4).

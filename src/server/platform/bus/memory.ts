@@ -1,4 +1,10 @@
-import { type Bus, type BusHandler, type BusOptions, BusClosedError, defaultBusErrorReporter } from './types.ts';
+import {
+  type Bus,
+  BusClosedError,
+  type BusHandler,
+  type BusOptions,
+  defaultBusErrorReporter,
+} from './types.ts';
 
 // In-process bus for a single node (the default when REDIS_URL is unset) and for tests.
 // Fan-out is synchronous: every handler has run by the time publish() resolves, which keeps

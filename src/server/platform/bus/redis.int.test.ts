@@ -61,7 +61,9 @@ describe.skipIf(unreachable !== null)('redis bus', () => {
   const open: Bus[] = [];
   let raw: Redis;
 
-  const node = async (options: { prefix?: string; onError?: (err: unknown, topic?: string) => void } = {}) => {
+  const node = async (
+    options: { prefix?: string; onError?: (err: unknown, topic?: string) => void } = {},
+  ) => {
     const bus = await createRedisBus(REDIS_URL, { prefix: runPrefix, ...options });
     open.push(bus);
     return bus;

@@ -1,5 +1,11 @@
 import { Redis } from 'ioredis';
-import { type Bus, type BusHandler, type BusOptions, BusClosedError, defaultBusErrorReporter } from './types.ts';
+import {
+  type Bus,
+  BusClosedError,
+  type BusHandler,
+  type BusOptions,
+  defaultBusErrorReporter,
+} from './types.ts';
 
 export type RedisBusOptions = BusOptions & {
   // Namespaces the channels so that two deployments (or two test runs) can share one Redis.
@@ -13,9 +19,7 @@ type Entry = { handler: BusHandler };
 // converge on the last wish instead of racing each other.
 type Channel = { topic: string; entries: Set<Entry>; subscribed: boolean; op: Promise<void> };
 
-// Redis pub/sub between app nodes. A subscribing connection cannot run other commands, hence one
-// connection to publish and one to subscribe. ioredis re-sends our SUBSCRIBEs after a reconnect
-// (autoResubscribe); messages published while a node is disconnected are lost, as the port says.
+// While Redis is down ioredis holds a QUIT until it reconnects; shutdown must not wait for that.
 const QUIT_GRACE_MS = 2_000;
 
 const quitWithin = async (connection: Redis): Promise<void> => {
@@ -34,6 +38,9 @@ const quitWithin = async (connection: Redis): Promise<void> => {
   }
 };
 
+// Redis pub/sub between app nodes. A subscribing connection cannot run other commands, hence one
+// connection to publish and one to subscribe. ioredis re-sends our SUBSCRIBEs after a reconnect
+// (autoResubscribe); messages published while a node is disconnected are lost, as the port says.
 export const createRedisBus = async (url: string, options: RedisBusOptions = {}): Promise<Bus> => {
   const onError = options.onError ?? defaultBusErrorReporter;
   const prefix = options.prefix ?? 'kelisim:';

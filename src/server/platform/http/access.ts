@@ -33,26 +33,30 @@ export const isAllowed = (access: Access, principal: Principal | null) => {
   return access.some((role) => principal.roles.includes(role));
 };
 
-export const registerAccessControl = (app: FastifyInstance, sessions: SessionStore) => {
+export type DeclaredRoute = { method: string; url: string; access: Access };
+
+/** Returns the table of declared routes (filled as routes register), for the route-access test. */
+export const registerAccessControl = (app: FastifyInstance, sessions: SessionStore): DeclaredRoute[] => {
+  const declared: DeclaredRoute[] = [];
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && route.config?.access === undefined) {
-      throw new Error(`route ${route.method} ${url} does not declare who may call it (config.access)`);
-    }
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${route.method} ${url} does not declare who may call it (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url, access });
   });
 
+  // Decided before the body is even parsed: a caller without access learns nothing about validation.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.principal = token ? await sessions.resolve(token) : null;
-  });
-
-  app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || isAllowed(access, request.principal)) return;
     throw new Problem(request.principal ? 403 : 401, request.principal ? 'forbidden' : 'unauthenticated');
   });
+  return declared;
 };
 
 /**

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { completeKzId } from '../src/core/identity/kz-id.ts';
+import type { TestApp } from './app.ts';
+
+let sequence = 0;
+
+/** A valid IIN of someone born on 15 May 1990 + n days' worth of serial numbers. */
+export const validIin = (n = sequence++) => {
+  for (let serial = n; ; serial++) {
+    const iin = completeKzId(`9005153${String(serial % 10000).padStart(4, '0')}`);
+    if (iin) return iin;
+  }
+};
+
+export const validBin = (n = sequence++) => {
+  for (let serial = n; ; serial++) {
+    const bin = completeKzId(`050140${String(serial % 100000).padStart(5, '0')}`);
+    if (bin) return bin;
+  }
+};
+
+export const individual = (overrides: Record<string, unknown> = {}) => {
+  const n = sequence++;
+  return {
+    kind: 'individual',
+    fullName: 'Асхат Нұрланұлы Бекенов',
+    email: `person${n}@example.kz`,
+    password: 'a long enough password',
+    iin: validIin(n),
+    ...overrides,
+  };
+};
+
+export const sessionCookie = (response: { cookies: { name: string; value: string }[] }) => {
+  const cookie = response.cookies.find((c) => c.name === 'kelisim_session');
+  if (!cookie) throw new Error('no session cookie was set');
+  return `kelisim_session=${cookie.value}`;
+};
+
+/** Registers an individual and returns their session cookie and profile. */
+export const registerUser = async (t: TestApp, overrides: Record<string, unknown> = {}) => {
+  const body = individual(overrides);
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
+  if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
+  return { cookie: sessionCookie(response), me: response.json(), email: body.email as string, password: body.password as string };
+};
+
+/** Grants roles straight in the database: for tests of what a role may do, not of how it is granted. */
+export const userWithRoles = async (t: TestApp, roles: string[], overrides: Record<string, unknown> = {}) => {
+  const user = await registerUser(t, overrides);
+  const { userRoles } = await import('../src/server/db/schema/index.ts');
+  if (roles.length) await t.ctx.db.insert(userRoles).values(roles.map((role) => ({ userId: user.me.id, role }))).onConflictDoNothing();
+  await t.ctx.sessions.userChanged(user.me.id);
+  return user;
+};
+
+/** The mail the platform sent, newest first, read from the outbox like an administrator would. */
+export const sentMail = (t: TestApp) => {
+  if (!fs.existsSync(t.outboxDir)) return [];
+  return fs
+    .readdirSync(t.outboxDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .reverse()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(t.outboxDir, name), 'utf8')) as { to: string; subject: string; text: string });
+};
+
+export const linkToken = (text: string) => {
+  const match = text.match(/token=([A-Za-z0-9_-]+)/);
+  if (!match?.[1]) throw new Error(`no token link in: ${text}`);
+  return match[1];
+};
