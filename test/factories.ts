@@ -43,14 +43,23 @@ export const registerUser = async (t: TestApp, overrides: Record<string, unknown
   const body = individual(overrides);
   const response = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
   if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
-  return { cookie: sessionCookie(response), me: response.json(), email: body.email as string, password: body.password as string };
+  return {
+    cookie: sessionCookie(response),
+    me: response.json(),
+    email: body.email as string,
+    password: body.password as string,
+  };
 };
 
 /** Grants roles straight in the database: for tests of what a role may do, not of how it is granted. */
 export const userWithRoles = async (t: TestApp, roles: string[], overrides: Record<string, unknown> = {}) => {
   const user = await registerUser(t, overrides);
   const { userRoles } = await import('../src/server/db/schema/index.ts');
-  if (roles.length) await t.ctx.db.insert(userRoles).values(roles.map((role) => ({ userId: user.me.id, role }))).onConflictDoNothing();
+  if (roles.length)
+    await t.ctx.db
+      .insert(userRoles)
+      .values(roles.map((role) => ({ userId: user.me.id, role })))
+      .onConflictDoNothing();
   await t.ctx.sessions.userChanged(user.me.id);
   return user;
 };
@@ -63,7 +72,14 @@ export const sentMail = (t: TestApp) => {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .reverse()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(t.outboxDir, name), 'utf8')) as { to: string; subject: string; text: string });
+    .map(
+      (name) =>
+        JSON.parse(fs.readFileSync(path.join(t.outboxDir, name), 'utf8')) as {
+          to: string;
+          subject: string;
+          text: string;
+        },
+    );
 };
 
 export const linkToken = (text: string) => {

@@ -47,7 +47,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
         console.log(`audit chain intact: ${report.events} events`);
         return 0;
       }
-      console.error(`audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events before it verified)`);
+      console.error(
+        `audit chain BROKEN at event #${report.brokenAt}: ${report.reason} (${report.events} events before it verified)`,
+      );
       return 1;
     }),
   'grant-admin': (args) =>
@@ -61,7 +63,13 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       }
       await db.transaction(async (tx) => {
         await tx.insert(userRoles).values({ userId: user.id, role: 'platform_admin' }).onConflictDoNothing();
-        await audit(tx as typeof db, { actorId: null, action: 'role.granted', subjectType: 'user', subjectId: user.id, data: { role: 'platform_admin', via: 'cli' } });
+        await audit(tx as typeof db, {
+          actorId: null,
+          action: 'role.granted',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { role: 'platform_admin', via: 'cli' },
+        });
       });
       console.log(`${email} is now a platform administrator`);
       return 0;

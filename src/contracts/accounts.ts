@@ -19,7 +19,11 @@ export const registerOrganisation = z.object({
   password,
   phone: optionalPhone,
   bin,
-  organisationName: z.string('organisation_required').trim().min(2, 'organisation_required').max(300, 'too_long'),
+  organisationName: z
+    .string('organisation_required')
+    .trim()
+    .min(2, 'organisation_required')
+    .max(300, 'too_long'),
   iin: z.union([z.literal('').transform(() => undefined), iin]).optional(),
   locale: locale.optional(),
 });
@@ -55,9 +59,15 @@ export const updateProfile = z.object({
   locale: locale.optional(),
 });
 
-export const changePassword = z.object({ currentPassword: z.string('required').min(1, 'required'), newPassword: password });
+export const changePassword = z.object({
+  currentPassword: z.string('required').min(1, 'required'),
+  newPassword: password,
+});
 export const passwordResetRequest = z.object({ email });
-export const passwordResetConfirm = z.object({ token: z.string('token_invalid').min(10).max(200), newPassword: password });
+export const passwordResetConfirm = z.object({
+  token: z.string('token_invalid').min(10).max(200),
+  newPassword: password,
+});
 export const tokenQuery = z.object({ token: z.string().min(10).max(200) });
 
 export const publicConfig = z

@@ -13,10 +13,14 @@ describe('locales', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
     for (const key of keyPaths(messages.kk)) {
       const texts = (['kk', 'ru', 'en'] as const).map((locale) => {
-        const text = key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], messages[locale]);
+        const text = key
+          .split('.')
+          .reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], messages[locale]);
         expect(typeof text, `${locale}:${key}`).toBe('string');
         expect(() => new IntlMessageFormat(text as string, locale), `${locale}:${key}`).not.toThrow();
-        return new Set(placeholders(text as string).filter((p) => !['one', 'few', 'many', 'other'].includes(p ?? '')));
+        return new Set(
+          placeholders(text as string).filter((p) => !['one', 'few', 'many', 'other'].includes(p ?? '')),
+        );
       });
       expect([...(texts[1] ?? [])].sort(), `ru:${key}`).toEqual([...(texts[0] ?? [])].sort());
       expect([...(texts[2] ?? [])].sort(), `en:${key}`).toEqual([...(texts[0] ?? [])].sort());

@@ -71,7 +71,10 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
     },
   });
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
-  const spaIndex = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
+  const spaIndex =
+    webDist && fs.existsSync(path.join(webDist, 'index.html'))
+      ? fs.readFileSync(path.join(webDist, 'index.html'))
+      : null;
   registerErrorHandling(app, spaIndex);
   const routes = registerAccessControl(app, sessions);
   registerOriginCheck(app, platform.config.publicUrl);
@@ -79,7 +82,12 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Kelisim API', version: '0.1.0', description: 'Online mediation platform of the Republic of Kazakhstan. Errors are RFC 9457 problem+json with a stable `code`.' },
+      info: {
+        title: 'Kelisim API',
+        version: '0.1.0',
+        description:
+          'Online mediation platform of the Republic of Kazakhstan. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kelisim_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -93,7 +101,8 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(adminRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
-  if (webDist && spaIndex) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  if (webDist && spaIndex)
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   await app.ready();
   return { app, ctx, routes };
 };

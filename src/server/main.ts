@@ -14,7 +14,10 @@ export const serve = async (config: Config = loadConfig()) => {
     logger: {
       level: config.logLevel,
       // Never log credentials: cookies and auth headers are dropped from request logs.
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        remove: true,
+      },
     },
   });
   let stopping = false;
@@ -30,6 +33,9 @@ export const serve = async (config: Config = loadConfig()) => {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ url: config.publicUrl, database: platform.database.engine, demo: config.demo }, 'Kelisim is ready');
+  app.log.info(
+    { url: config.publicUrl, database: platform.database.engine, demo: config.demo },
+    'Kelisim is ready',
+  );
   return app;
 };

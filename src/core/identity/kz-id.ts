@@ -20,7 +20,14 @@ const hasValidCheckDigit = (value: string) =>
   /^\d{12}$/.test(value) && kzCheckDigit(value.slice(0, 11)) === Number(value[11]);
 
 // 7th digit of an IIN: century of birth and sex (1/2 → 1800s, 3/4 → 1900s, 5/6 → 2000s).
-const CENTURY_BY_DIGIT: Record<string, number> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000 };
+const CENTURY_BY_DIGIT: Record<string, number> = {
+  '1': 1800,
+  '2': 1800,
+  '3': 1900,
+  '4': 1900,
+  '5': 2000,
+  '6': 2000,
+};
 
 export type IinFacts = { birthDate: string; sex: 'male' | 'female' };
 
@@ -33,7 +40,8 @@ export const parseIin = (value: string): IinFacts | null => {
   const month = Number(value.slice(2, 4));
   const day = Number(value.slice(4, 6));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return { birthDate: date.toISOString().slice(0, 10), sex: Number(value[6]) % 2 === 1 ? 'male' : 'female' };
 };
 

@@ -1,10 +1,23 @@
 // Who a person can be on Kelisim. Everyone who registers is a party; every other role is granted
 // by a platform administrator (mediator: later through the registry's verification).
-export const ROLES = ['party', 'mediator', 'court_user', 'registry_admin', 'analyst', 'platform_admin'] as const;
+export const ROLES = [
+  'party',
+  'mediator',
+  'court_user',
+  'registry_admin',
+  'analyst',
+  'platform_admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a platform administrator may grant by invitation (party comes with registration). */
-export const GRANTABLE_ROLES = ['mediator', 'court_user', 'registry_admin', 'analyst', 'platform_admin'] as const;
+export const GRANTABLE_ROLES = [
+  'mediator',
+  'court_user',
+  'registry_admin',
+  'analyst',
+  'platform_admin',
+] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 export const LOCALES = ['kk', 'ru', 'en'] as const;

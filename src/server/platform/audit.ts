@@ -39,13 +39,24 @@ export const auditHash = (event: Hashed) =>
  */
 export const audit = async (tx: Db, entry: AuditEntry, at: Date = new Date()) => {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
   // Stored timestamps keep milliseconds only, so the hash can be recomputed from the row.
-  const event: Hashed = { ...entry, data: entry.data ?? {}, at: new Date(at.getTime()), prevHash: last?.hash ?? GENESIS_HASH };
+  const event: Hashed = {
+    ...entry,
+    data: entry.data ?? {},
+    at: new Date(at.getTime()),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
   await tx.insert(auditEvents).values({ ...event, data: event.data ?? {}, hash: auditHash(event) });
 };
 
-export type ChainReport = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+export type ChainReport =
+  | { ok: true; events: number }
+  | { ok: false; events: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in order and reports the first row whose link or hash does not hold. */
 export const verifyAuditChain = async (db: Db, batchSize = 1000): Promise<ChainReport> => {
@@ -61,8 +72,10 @@ export const verifyAuditChain = async (db: Db, batchSize = 1000): Promise<ChainR
       .limit(batchSize);
     if (rows.length === 0) return { ok: true, events };
     for (const row of rows) {
-      if (row.prevHash !== prevHash) return { ok: false, events, brokenAt: row.seq, reason: 'previous hash does not match' };
-      if (auditHash(row) !== row.hash) return { ok: false, events, brokenAt: row.seq, reason: 'content does not match its hash' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, events, brokenAt: row.seq, reason: 'previous hash does not match' };
+      if (auditHash(row) !== row.hash)
+        return { ok: false, events, brokenAt: row.seq, reason: 'content does not match its hash' };
       prevHash = row.hash;
       afterSeq = row.seq;
       events += 1;

@@ -35,13 +35,22 @@ export const problemBody = (problem: Problem, locale: Locale, instance?: string)
       errors: problem.fieldErrors.map((error) => ({
         field: error.field,
         code: error.code,
-        detail: translate(locale, `fields.${hasMessage(locale, `fields.${error.code}`) ? error.code : 'invalid_format'}`, error.params),
+        detail: translate(
+          locale,
+          `fields.${hasMessage(locale, `fields.${error.code}`) ? error.code : 'invalid_format'}`,
+          error.params,
+        ),
       })),
     }),
   };
 };
 
-type ValidationIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+type ValidationIssue = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
 
 /**
  * Zod issues from request validation → field errors. A contract names its own message key

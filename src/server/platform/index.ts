@@ -12,7 +12,9 @@ import { createMailer } from './mail/index.ts';
 export const createPlatform = async (config: Config, clock: Clock = systemClock) => {
   const database = await openDatabase(config);
   const bus = await createBus({ redisUrl: config.redisUrl });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : null;
   const platform: Platform = {
     config,
     database,

@@ -14,7 +14,11 @@ export const registerMetrics = (app: FastifyInstance) => {
   });
   app.addHook('onResponse', async (request, reply) => {
     requests.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

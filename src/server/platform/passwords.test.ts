@@ -10,7 +10,9 @@ describe('password hashing', () => {
   });
 
   it('salts: the same password hashes differently twice', async () => {
-    expect(await hashPassword('same password', 2 ** 12)).not.toBe(await hashPassword('same password', 2 ** 12));
+    expect(await hashPassword('same password', 2 ** 12)).not.toBe(
+      await hashPassword('same password', 2 ** 12),
+    );
   });
 
   it('refuses a malformed stored hash instead of throwing', async () => {

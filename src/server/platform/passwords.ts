@@ -8,8 +8,12 @@ const KEY_LENGTH = 32;
 
 const derive = (password: string, salt: Buffer, cost: number, r: number, p: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { N: cost, r, p, maxmem: 256 * cost * r }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LENGTH,
+      { N: cost, r, p, maxmem: 256 * cost * r },
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   );
 
@@ -26,4 +30,3 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(cost), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 };
-

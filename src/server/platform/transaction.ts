@@ -8,9 +8,14 @@ export type AfterCommit = (effect: () => Promise<unknown>) => void;
  * Runs `work` in one short transaction (no network inside: DESIGN.md §3), then its after-commit
  * effects in order. An effect that fails is logged, never undoes the committed change.
  */
-export const transact = async <T>(ctx: AppContext, work: (tx: Db, after: AfterCommit) => Promise<T>): Promise<T> => {
+export const transact = async <T>(
+  ctx: AppContext,
+  work: (tx: Db, after: AfterCommit) => Promise<T>,
+): Promise<T> => {
   const effects: (() => Promise<unknown>)[] = [];
-  const result = await ctx.db.transaction((tx) => work(tx as unknown as Db, (effect) => effects.push(effect)));
+  const result = await ctx.db.transaction((tx) =>
+    work(tx as unknown as Db, (effect) => effects.push(effect)),
+  );
   for (const effect of effects) {
     try {
       await effect();

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const courts = pgTable('courts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -22,7 +32,9 @@ export const users = pgTable(
     bin: text('bin'),
     organisationName: text('organisation_name'),
     phone: text('phone'),
-    locale: text('locale', { enum: ['kk', 'ru', 'en'] }).notNull().default('kk'),
+    locale: text('locale', { enum: ['kk', 'ru', 'en'] })
+      .notNull()
+      .default('kk'),
     courtId: uuid('court_id').references(() => courts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { individual, linkToken, registerUser, sentMail, sessionCookie, validBin } from '../../../../test/factories.ts';
+import {
+  individual,
+  linkToken,
+  registerUser,
+  sentMail,
+  sessionCookie,
+  validBin,
+} from '../../../../test/factories.ts';
 import { auditEvents, users } from '../../db/schema/index.ts';
 
 let t: TestApp;
@@ -19,8 +26,17 @@ describe('registration', () => {
   it('registers an individual as a party, logs them in and greets them in their language', async () => {
     const response = await post('/api/auth/register', individual({ locale: 'kk' }));
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ kind: 'individual', roles: ['party'], locale: 'kk', unreadNotifications: 1 });
-    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(response) } });
+    expect(response.json()).toMatchObject({
+      kind: 'individual',
+      roles: ['party'],
+      locale: 'kk',
+      unreadNotifications: 1,
+    });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: sessionCookie(response) },
+    });
     expect(me.json().email).toBe(response.json().email);
     expect(sentMail(t)[0]?.subject).toContain('Келісімге қош келдіңіз');
   });
@@ -34,7 +50,11 @@ describe('registration', () => {
       organisationName: '«Солтүстік Агро» ЖШС',
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ kind: 'organisation', organisationName: '«Солтүстік Агро» ЖШС', iin: null });
+    expect(response.json()).toMatchObject({
+      kind: 'organisation',
+      organisationName: '«Солтүстік Агро» ЖШС',
+      iin: null,
+    });
   });
 
   it.each([
@@ -44,10 +64,16 @@ describe('registration', () => {
   ])('refuses an IIN with a wrong check digit with a field error in %s', async (language, text) => {
     const body = individual();
     const wrong = `${body.iin.slice(0, 11)}${(Number(body.iin[11]) + 1) % 10}`;
-    const response = await post('/api/auth/register', { ...body, iin: wrong }, { 'accept-language': language });
+    const response = await post(
+      '/api/auth/register',
+      { ...body, iin: wrong },
+      { 'accept-language': language },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json().errors).toEqual([{ field: 'iin', code: 'iin_invalid', detail: expect.stringContaining(text) }]);
+    expect(response.json().errors).toEqual([
+      { field: 'iin', code: 'iin_invalid', detail: expect.stringContaining(text) },
+    ]);
     expect(await userCount()).toBe(0);
   });
 
@@ -59,15 +85,22 @@ describe('registration', () => {
       bin: `${bin.slice(0, 11)}${(Number(bin[11]) + 3) % 10}`,
       organisationName: 'ТОО Тест',
     });
-    expect(response.json().errors).toContainEqual(expect.objectContaining({ field: 'bin', code: 'bin_invalid' }));
+    expect(response.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'bin', code: 'bin_invalid' }),
+    );
   });
 
   it('refuses a duplicate email (in any letter case) and creates nothing', async () => {
     await registerUser(t, { email: 'asel@example.kz' });
     const before = await userCount();
-    const response = await post('/api/auth/register', individual({ email: 'Asel@Example.kz' }), { 'accept-language': 'ru' });
+    const response = await post('/api/auth/register', individual({ email: 'Asel@Example.kz' }), {
+      'accept-language': 'ru',
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ code: 'email_taken', errors: [{ field: 'email', code: 'email_taken' }] });
+    expect(response.json()).toMatchObject({
+      code: 'email_taken',
+      errors: [{ field: 'email', code: 'email_taken' }],
+    });
     expect(response.json().detail).toContain('уже есть');
     expect(await userCount()).toBe(before);
   });
@@ -90,7 +123,10 @@ describe('login and logout', () => {
   it('answers a wrong password and an unknown email the same way', async () => {
     const { email } = await registerUser(t);
     const wrong = await post('/api/auth/login', { email, password: 'not the password' });
-    const unknown = await post('/api/auth/login', { email: 'nobody@example.kz', password: 'not the password' });
+    const unknown = await post('/api/auth/login', {
+      email: 'nobody@example.kz',
+      password: 'not the password',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().detail).toBe(wrong.json().detail);
@@ -98,7 +134,10 @@ describe('login and logout', () => {
 
   it('after 10 wrong passwords refuses even the right one with 429, Retry-After and a localized message', async () => {
     const { email, password } = await registerUser(t);
-    for (let i = 0; i < 10; i++) expect((await post('/api/auth/login', { email, password: `wrong-${i}-password` })).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await post('/api/auth/login', { email, password: `wrong-${i}-password` })).statusCode).toBe(
+        401,
+      );
     const locked = await post('/api/auth/login', { email, password }, { 'accept-language': 'kk' });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -127,21 +166,45 @@ describe('profile and password', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ fullName: 'Асхат Бекенов', phone: '+77012345678', locale: 'ru' });
     // The account's language now decides the language of errors, whatever the browser says.
-    const error = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie, 'accept-language': 'en' }, payload: { phone: '12345' } });
+    const error = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie, 'accept-language': 'en' },
+      payload: { phone: '12345' },
+    });
     expect(error.json().errors[0].detail).toContain('+7');
     expect(error.json().detail).toBe('Некоторые поля нужно исправить.');
-    const [changed] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.profile_changed'));
+    const [changed] = await t.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'user.profile_changed'));
     expect(changed).toMatchObject({ subjectId: me.id, data: { fields: ['fullName', 'locale', 'phone'] } });
   });
 
   it('changes the password only with the current one, and logs out the other devices', async () => {
     const { cookie, email, password } = await registerUser(t);
     const otherDevice = sessionCookie(await post('/api/auth/login', { email, password }));
-    const wrong = await post('/api/me/password', { currentPassword: 'nope', newPassword: 'a brand new password' }, { cookie });
+    const wrong = await post(
+      '/api/me/password',
+      { currentPassword: 'nope', newPassword: 'a brand new password' },
+      { cookie },
+    );
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' })]);
-    expect((await post('/api/me/password', { currentPassword: password, newPassword: 'a brand new password' }, { cookie })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: otherDevice } })).statusCode).toBe(401);
+    expect(wrong.json().errors).toEqual([
+      expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' }),
+    ]);
+    expect(
+      (
+        await post(
+          '/api/me/password',
+          { currentPassword: password, newPassword: 'a brand new password' },
+          { cookie },
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: otherDevice } })).statusCode,
+    ).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
     expect((await post('/api/auth/login', { email, password: 'a brand new password' })).statusCode).toBe(200);
   });
@@ -156,12 +219,22 @@ describe('password reset by emailed one-time link', () => {
     expect(mail?.text).toContain('http://kelisim.test/reset-password?token=');
     const token = linkToken(mail?.text ?? '');
 
-    expect((await post('/api/auth/password-reset/confirm', { token, newPassword: 'my new safe password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/auth/password-reset/confirm', { token, newPassword: 'my new safe password' }))
+        .statusCode,
+    ).toBe(200);
     expect((await post('/api/auth/login', { email, password: 'my new safe password' })).statusCode).toBe(200);
 
-    const again = await post('/api/auth/password-reset/confirm', { token, newPassword: 'another new password' }, { 'accept-language': 'en' });
+    const again = await post(
+      '/api/auth/password-reset/confirm',
+      { token, newPassword: 'another new password' },
+      { 'accept-language': 'en' },
+    );
     expect(again.statusCode).toBe(410);
-    expect(again.json()).toMatchObject({ code: 'token_used', detail: expect.stringContaining('already been used') });
+    expect(again.json()).toMatchObject({
+      code: 'token_used',
+      detail: expect.stringContaining('already been used'),
+    });
   });
 
   it('refuses an expired link and an invented one clearly', async () => {
@@ -169,9 +242,15 @@ describe('password reset by emailed one-time link', () => {
     await post('/api/auth/password-reset', { email });
     const token = linkToken(sentMail(t)[0]?.text ?? '');
     t.clock.advance(61 * 60 * 1000);
-    const expired = await post('/api/auth/password-reset/confirm', { token, newPassword: 'my new safe password' });
+    const expired = await post('/api/auth/password-reset/confirm', {
+      token,
+      newPassword: 'my new safe password',
+    });
     expect(expired.json().code).toBe('token_expired');
-    const invented = await post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), newPassword: 'my new safe password' });
+    const invented = await post('/api/auth/password-reset/confirm', {
+      token: 'x'.repeat(43),
+      newPassword: 'my new safe password',
+    });
     expect(invented.statusCode).toBe(400);
     expect(invented.json().code).toBe('token_invalid');
   });
@@ -184,23 +263,42 @@ describe('password reset by emailed one-time link', () => {
 
 describe('bad input at the edges', () => {
   it('answers an oversized body with 413 problem+json', async () => {
-    const response = await post('/api/auth/login', { email: 'a@example.kz', password: 'x'.repeat(1_100_000) });
+    const response = await post('/api/auth/login', {
+      email: 'a@example.kz',
+      password: 'x'.repeat(1_100_000),
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('payload_too_large');
   });
 
   it('answers malformed JSON with 400, an unknown route with 404, both as problem+json', async () => {
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('malformed_body');
-    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: { 'accept-language': 'en' } });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/no-such-thing',
+      headers: { 'accept-language': 'en' },
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
-    expect(missing.json()).toMatchObject({ code: 'not_found', detail: 'Nothing is here. Check the address.' });
+    expect(missing.json()).toMatchObject({
+      code: 'not_found',
+      detail: 'Nothing is here. Check the address.',
+    });
   });
 
   it('refuses a state change coming from another site', async () => {
-    const response = await post('/api/auth/login', { email: 'a@example.kz', password: 'whatever' }, { origin: 'https://evil.example' });
+    const response = await post(
+      '/api/auth/login',
+      { email: 'a@example.kz', password: 'whatever' },
+      { origin: 'https://evil.example' },
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('origin_mismatch');
   });

@@ -40,9 +40,24 @@ export const register = async (ctx: AppContext, input: RegisterRequest, locale: 
         .returning({ id: users.id });
       if (!user) throw new Error('insert returned nothing');
       await tx.insert(userRoles).values({ userId: user.id, role: 'party' });
-      await audit(tx, { actorId: user.id, action: 'user.registered', subjectType: 'user', subjectId: user.id, data: { kind: input.kind } }, ctx.clock.now());
+      await audit(
+        tx,
+        {
+          actorId: user.id,
+          action: 'user.registered',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { kind: input.kind },
+        },
+        ctx.clock.now(),
+      );
       const session = await ctx.sessions.create(tx, user.id);
-      await notify(ctx, tx, after, { userId: user.id, kind: 'welcome', params: { name: input.fullName }, link: '/' });
+      await notify(ctx, tx, after, {
+        userId: user.id,
+        kind: 'welcome',
+        params: { name: input.fullName },
+        link: '/',
+      });
       return { userId: user.id, session };
     });
   } catch (error) {
@@ -60,7 +75,9 @@ export const login = async (ctx: AppContext, email: string, password: string, ip
   const blockedMs = await ctx.loginFailures.blockedFor(limiterKey);
   if (blockedMs > 0) {
     const seconds = Math.ceil(blockedMs / 1000);
-    throw new Problem(429, 'login_locked', { minutes: Math.ceil(seconds / 60) }, [], { 'retry-after': String(seconds) });
+    throw new Problem(429, 'login_locked', { minutes: Math.ceil(seconds / 60) }, [], {
+      'retry-after': String(seconds),
+    });
   }
   const user = await findUserByEmail(ctx, email);
   dummyHash ??= hashPassword('not a password', ctx.config.scryptCost);
@@ -69,14 +86,28 @@ export const login = async (ctx: AppContext, email: string, password: string, ip
     await ctx.loginFailures.recordFailure(limiterKey);
     if (user) {
       await transact(ctx, (tx) =>
-        audit(tx, { actorId: null, action: 'user.login_failed', subjectType: 'user', subjectId: user.id, data: { ip } }, ctx.clock.now()),
+        audit(
+          tx,
+          {
+            actorId: null,
+            action: 'user.login_failed',
+            subjectType: 'user',
+            subjectId: user.id,
+            data: { ip },
+          },
+          ctx.clock.now(),
+        ),
       );
     }
     throw new Problem(401, 'invalid_credentials');
   }
   await ctx.loginFailures.reset(limiterKey);
   const session = await transact(ctx, async (tx) => {
-    await audit(tx, { actorId: user.id, action: 'user.login', subjectType: 'user', subjectId: user.id, data: { ip } }, ctx.clock.now());
+    await audit(
+      tx,
+      { actorId: user.id, action: 'user.login', subjectType: 'user', subjectId: user.id, data: { ip } },
+      ctx.clock.now(),
+    );
     return ctx.sessions.create(tx, user.id);
   });
   return { userId: user.id, session };
@@ -85,12 +116,21 @@ export const login = async (ctx: AppContext, email: string, password: string, ip
 export const logout = async (ctx: AppContext, userId: string, sessionHash: string) => {
   await transact(ctx, async (tx, after) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
-    await audit(tx, { actorId: userId, action: 'user.logout', subjectType: 'user', subjectId: userId }, ctx.clock.now());
+    await audit(
+      tx,
+      { actorId: userId, action: 'user.logout', subjectType: 'user', subjectId: userId },
+      ctx.clock.now(),
+    );
     after(() => ctx.sessions.userChanged(userId));
   });
 };
 
-export type ProfileChange = { fullName?: string; phone?: string | null; organisationName?: string; locale?: Locale };
+export type ProfileChange = {
+  fullName?: string;
+  phone?: string | null;
+  organisationName?: string;
+  locale?: Locale;
+};
 
 export const updateProfile = async (ctx: AppContext, userId: string, change: ProfileChange) => {
   const fields = Object.entries(change).filter(([, value]) => value !== undefined);
@@ -101,20 +141,41 @@ export const updateProfile = async (ctx: AppContext, userId: string, change: Pro
       .set({ ...Object.fromEntries(fields), updatedAt: ctx.clock.now() })
       .where(eq(users.id, userId));
     // The audit names what changed, not the personal data itself.
-    await audit(tx, { actorId: userId, action: 'user.profile_changed', subjectType: 'user', subjectId: userId, data: { fields: fields.map(([key]) => key).sort() } }, ctx.clock.now());
+    await audit(
+      tx,
+      {
+        actorId: userId,
+        action: 'user.profile_changed',
+        subjectType: 'user',
+        subjectId: userId,
+        data: { fields: fields.map(([key]) => key).sort() },
+      },
+      ctx.clock.now(),
+    );
     after(() => ctx.sessions.userChanged(userId));
   });
 };
 
-export const changePassword = async (ctx: AppContext, userId: string, sessionHash: string, current: string, next: string) => {
+export const changePassword = async (
+  ctx: AppContext,
+  userId: string,
+  sessionHash: string,
+  current: string,
+  next: string,
+) => {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
-  if (!user || !(await verifyPassword(current, user.passwordHash))) throw fieldProblem('currentPassword', 'wrong_password');
+  if (!user || !(await verifyPassword(current, user.passwordHash)))
+    throw fieldProblem('currentPassword', 'wrong_password');
   const passwordHash = await hashPassword(next, ctx.config.scryptCost);
   await transact(ctx, async (tx, after) => {
     await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, userId));
     // Other devices are logged out; this one stays.
     await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, sessionHash)));
-    await audit(tx, { actorId: userId, action: 'user.password_changed', subjectType: 'user', subjectId: userId }, ctx.clock.now());
+    await audit(
+      tx,
+      { actorId: userId, action: 'user.password_changed', subjectType: 'user', subjectId: userId },
+      ctx.clock.now(),
+    );
     await notify(ctx, tx, after, { userId, kind: 'password_changed', link: '/profile' });
   });
 };
@@ -132,7 +193,11 @@ export const requestPasswordReset = async (ctx: AppContext, email: string) => {
       email: user.email,
       expiresAt: new Date(ctx.clock.now().getTime() + RESET_TTL_MS),
     });
-    await audit(tx, { actorId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id }, ctx.clock.now());
+    await audit(
+      tx,
+      { actorId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id },
+      ctx.clock.now(),
+    );
     const link = `${ctx.config.publicUrl}/reset-password?token=${token}`;
     after(() =>
       ctx.mailer.send({
@@ -145,7 +210,11 @@ export const requestPasswordReset = async (ctx: AppContext, email: string) => {
 };
 
 /** Finds a one-time token and refuses it clearly when unknown, used or expired. */
-export const usableToken = async (ctx: AppContext, token: string, purpose: 'password_reset' | 'role_invitation') => {
+export const usableToken = async (
+  ctx: AppContext,
+  token: string,
+  purpose: 'password_reset' | 'role_invitation',
+) => {
   const [row] = await ctx.db
     .select()
     .from(oneTimeTokens)
@@ -175,7 +244,11 @@ export const confirmPasswordReset = async (ctx: AppContext, token: string, newPa
     if (!(await consumeToken(ctx, tx, row.tokenHash))) throw new Problem(410, 'token_used');
     await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await audit(tx, { actorId: userId, action: 'user.password_reset', subjectType: 'user', subjectId: userId }, ctx.clock.now());
+    await audit(
+      tx,
+      { actorId: userId, action: 'user.password_reset', subjectType: 'user', subjectId: userId },
+      ctx.clock.now(),
+    );
     await notify(ctx, tx, after, { userId, kind: 'password_changed', link: '/profile' });
   });
 };

@@ -25,7 +25,13 @@ export const accountRoutes =
   async (app) => {
     const secure = ctx.config.publicUrl.startsWith('https://');
     const setSessionCookie = (reply: FastifyReply, token: string) =>
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
 
     const sendMe = async (token: string) => {
       const account = await ctx.sessions.me(token);
@@ -37,7 +43,12 @@ export const accountRoutes =
       '/api/auth/register',
       {
         config: { access: 'public', ...throttled(30) },
-        schema: { tags: ['accounts'], summary: 'Register as an individual or an organisation representative', body: registerRequest, response: { 201: me } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Register as an individual or an organisation representative',
+          body: registerRequest,
+          response: { 201: me },
+        },
       },
       async (request, reply) => {
         const { session } = await accounts.register(ctx, request.body, requestLocale(request));
@@ -48,7 +59,10 @@ export const accountRoutes =
 
     app.post(
       '/api/auth/login',
-      { config: { access: 'public', ...throttled(100) }, schema: { tags: ['accounts'], body: loginRequest, response: { 200: me } } },
+      {
+        config: { access: 'public', ...throttled(100) },
+        schema: { tags: ['accounts'], body: loginRequest, response: { 200: me } },
+      },
       async (request, reply) => {
         const { session } = await accounts.login(ctx, request.body.email, request.body.password, request.ip);
         setSessionCookie(reply, session.token);
@@ -56,20 +70,34 @@ export const accountRoutes =
       },
     );
 
-    app.post('/api/auth/logout', { config: { access: 'user' }, schema: { tags: ['accounts'], response: { 200: ok } } }, async (request, reply) => {
-      const principal = requirePrincipal(request);
-      await accounts.logout(ctx, principal.userId, principal.sessionHash);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    });
+    app.post(
+      '/api/auth/logout',
+      { config: { access: 'user' }, schema: { tags: ['accounts'], response: { 200: ok } } },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        await accounts.logout(ctx, principal.userId, principal.sessionHash);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
-    app.get('/api/me', { config: { access: 'user' }, schema: { tags: ['accounts'], response: { 200: me } } }, async (request) =>
-      sendMe(request.cookies[SESSION_COOKIE] ?? ''),
+    app.get(
+      '/api/me',
+      { config: { access: 'user' }, schema: { tags: ['accounts'], response: { 200: me } } },
+      async (request) => sendMe(request.cookies[SESSION_COOKIE] ?? ''),
     );
 
     app.patch(
       '/api/me',
-      { config: { access: 'user' }, schema: { tags: ['accounts'], summary: 'Edit the profile or the interface language', body: updateProfile, response: { 200: me } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Edit the profile or the interface language',
+          body: updateProfile,
+          response: { 200: me },
+        },
+      },
       async (request) => {
         await accounts.updateProfile(ctx, requirePrincipal(request).userId, request.body);
         return sendMe(request.cookies[SESSION_COOKIE] ?? '');
@@ -78,10 +106,19 @@ export const accountRoutes =
 
     app.post(
       '/api/me/password',
-      { config: { access: 'user', ...throttled(30) }, schema: { tags: ['accounts'], body: changePassword, response: { 200: ok } } },
+      {
+        config: { access: 'user', ...throttled(30) },
+        schema: { tags: ['accounts'], body: changePassword, response: { 200: ok } },
+      },
       async (request) => {
         const principal = requirePrincipal(request);
-        await accounts.changePassword(ctx, principal.userId, principal.sessionHash, request.body.currentPassword, request.body.newPassword);
+        await accounts.changePassword(
+          ctx,
+          principal.userId,
+          principal.sessionHash,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
         return { ok: true as const };
       },
     );
@@ -90,7 +127,12 @@ export const accountRoutes =
       '/api/auth/password-reset',
       {
         config: { access: 'public', ...throttled(10) },
-        schema: { tags: ['accounts'], summary: 'Email a one-time reset link (same answer whether or not the account exists)', body: passwordResetRequest, response: { 202: ok } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Email a one-time reset link (same answer whether or not the account exists)',
+          body: passwordResetRequest,
+          response: { 202: ok },
+        },
       },
       async (request, reply) => {
         await accounts.requestPasswordReset(ctx, request.body.email);
@@ -100,7 +142,10 @@ export const accountRoutes =
 
     app.post(
       '/api/auth/password-reset/confirm',
-      { config: { access: 'public', ...throttled(30) }, schema: { tags: ['accounts'], body: passwordResetConfirm, response: { 200: ok } } },
+      {
+        config: { access: 'public', ...throttled(30) },
+        schema: { tags: ['accounts'], body: passwordResetConfirm, response: { 200: ok } },
+      },
       async (request) => {
         await accounts.confirmPasswordReset(ctx, request.body.token, request.body.newPassword);
         return { ok: true as const };

@@ -33,7 +33,10 @@ export const inviteToRole = async (
   const recipient = await findUserByEmail(ctx, input.email);
   const locale = recipient?.locale ?? inviter.locale;
   const token = newToken();
-  const payload: InvitationPayload = { role: input.role, ...(input.role === 'court_user' && { courtId: input.courtId }) };
+  const payload: InvitationPayload = {
+    role: input.role,
+    ...(input.role === 'court_user' && { courtId: input.courtId }),
+  };
   await transact(ctx, async (tx, after) => {
     await tx.insert(oneTimeTokens).values({
       tokenHash: sha256Hex(token),
@@ -43,7 +46,17 @@ export const inviteToRole = async (
       createdBy: inviter.userId,
       expiresAt: new Date(ctx.clock.now().getTime() + INVITATION_TTL_MS),
     });
-    await audit(tx, { actorId: inviter.userId, action: 'role.invited', subjectType: 'invitation', subjectId: sha256Hex(token).slice(0, 16), data: { email: input.email, ...payload } }, ctx.clock.now());
+    await audit(
+      tx,
+      {
+        actorId: inviter.userId,
+        action: 'role.invited',
+        subjectType: 'invitation',
+        subjectId: sha256Hex(token).slice(0, 16),
+        data: { email: input.email, ...payload },
+      },
+      ctx.clock.now(),
+    );
     const role = translate(locale, `roles.${input.role}`);
     const link = `${ctx.config.publicUrl}/invitation?token=${token}`;
     after(() =>
@@ -68,9 +81,25 @@ export const acceptInvitation = async (ctx: AppContext, principal: Principal, to
       .insert(userRoles)
       .values({ userId: principal.userId, role: payload.role, grantedBy: invitation.createdBy })
       .onConflictDoNothing();
-    if (payload.courtId) await tx.update(users).set({ courtId: payload.courtId }).where(eq(users.id, principal.userId));
-    await audit(tx, { actorId: principal.userId, action: 'role.granted', subjectType: 'user', subjectId: principal.userId, data: { role: payload.role, grantedBy: invitation.createdBy, courtId: payload.courtId ?? null } }, ctx.clock.now());
-    await notify(ctx, tx, after, { userId: principal.userId, kind: 'role_granted', params: { role: payload.role }, link: '/' });
+    if (payload.courtId)
+      await tx.update(users).set({ courtId: payload.courtId }).where(eq(users.id, principal.userId));
+    await audit(
+      tx,
+      {
+        actorId: principal.userId,
+        action: 'role.granted',
+        subjectType: 'user',
+        subjectId: principal.userId,
+        data: { role: payload.role, grantedBy: invitation.createdBy, courtId: payload.courtId ?? null },
+      },
+      ctx.clock.now(),
+    );
+    await notify(ctx, tx, after, {
+      userId: principal.userId,
+      kind: 'role_granted',
+      params: { role: payload.role },
+      link: '/',
+    });
   });
   return payload;
 };
@@ -78,7 +107,10 @@ export const acceptInvitation = async (ctx: AppContext, principal: Principal, to
 export const revokeRole = async (ctx: AppContext, admin: Principal, userId: string, role: GrantableRole) => {
   await transact(ctx, async (tx, after) => {
     if (role === 'platform_admin') {
-      const [admins] = await tx.select({ n: count() }).from(userRoles).where(eq(userRoles.role, 'platform_admin'));
+      const [admins] = await tx
+        .select({ n: count() })
+        .from(userRoles)
+        .where(eq(userRoles.role, 'platform_admin'));
       if ((admins?.n ?? 0) <= 1) throw new Problem(409, 'last_platform_admin');
     }
     const removed = await tx
@@ -87,7 +119,17 @@ export const revokeRole = async (ctx: AppContext, admin: Principal, userId: stri
       .returning({ role: userRoles.role });
     if (removed.length === 0) throw new Problem(404, 'not_found');
     if (role === 'court_user') await tx.update(users).set({ courtId: null }).where(eq(users.id, userId));
-    await audit(tx, { actorId: admin.userId, action: 'role.revoked', subjectType: 'user', subjectId: userId, data: { role } }, ctx.clock.now());
+    await audit(
+      tx,
+      {
+        actorId: admin.userId,
+        action: 'role.revoked',
+        subjectType: 'user',
+        subjectId: userId,
+        data: { role },
+      },
+      ctx.clock.now(),
+    );
     await notify(ctx, tx, after, { userId, kind: 'role_revoked', params: { role } });
   });
 };

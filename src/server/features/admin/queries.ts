@@ -12,9 +12,15 @@ const courtView = (court: CourtRow | null | undefined, locale: Locale) =>
   court ? { id: court.id, code: court.code, name: courtName(court, locale), region: court.region } : null;
 
 export const listCourts = async (ctx: AppContext, locale: Locale) =>
-  (await ctx.db.select().from(courts).orderBy(asc(courts.code))).map((court) => courtView(court, locale) as NonNullable<ReturnType<typeof courtView>>);
+  (await ctx.db.select().from(courts).orderBy(asc(courts.code))).map(
+    (court) => courtView(court, locale) as NonNullable<ReturnType<typeof courtView>>,
+  );
 
-export const listUsers = async (ctx: AppContext, locale: Locale, query: { q?: string; offset: number; limit: number }) => {
+export const listUsers = async (
+  ctx: AppContext,
+  locale: Locale,
+  query: { q?: string; offset: number; limit: number },
+) => {
   const pattern = query.q ? `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   const where = pattern ? or(ilike(users.email, pattern), ilike(users.fullName, pattern)) : undefined;
   const rows = await ctx.db
@@ -35,7 +41,10 @@ export const listUsers = async (ctx: AppContext, locale: Locale, query: { q?: st
       email: user.email,
       fullName: user.fullName,
       kind: user.kind,
-      roles: roles.filter((r) => r.userId === user.id).map((r) => r.role as Role).sort(),
+      roles: roles
+        .filter((r) => r.userId === user.id)
+        .map((r) => r.role as Role)
+        .sort(),
       court: courtView(court, locale),
       createdAt: user.createdAt.toISOString(),
     })),
@@ -49,7 +58,9 @@ export const viewInvitation = async (ctx: AppContext, token: string, locale: Loc
   const [inviter] = invitation.createdBy
     ? await ctx.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, invitation.createdBy))
     : [];
-  const [court] = payload.courtId ? await ctx.db.select().from(courts).where(eq(courts.id, payload.courtId)) : [];
+  const [court] = payload.courtId
+    ? await ctx.db.select().from(courts).where(eq(courts.id, payload.courtId))
+    : [];
   if (!inviter) throw new Problem(400, 'token_invalid');
   return {
     email: invitation.email,

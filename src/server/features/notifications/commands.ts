@@ -17,7 +17,10 @@ export type NotificationInput = {
 /** Params that are message keys (a role) are translated for each reader, not stored translated. */
 const localizedParams = (params: Record<string, string | number>, locale: Locale) =>
   Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, key === 'role' ? translate(locale, `roles.${value}`) : value]),
+    Object.entries(params).map(([key, value]) => [
+      key,
+      key === 'role' ? translate(locale, `roles.${value}`) : value,
+    ]),
   );
 
 export const notificationText = (kind: string, params: Record<string, string | number>, locale: Locale) =>
@@ -29,7 +32,9 @@ export const notificationText = (kind: string, params: Record<string, string | n
  */
 export const notify = async (ctx: AppContext, tx: Db, after: AfterCommit, input: NotificationInput) => {
   const params = input.params ?? {};
-  await tx.insert(notifications).values({ userId: input.userId, kind: input.kind, params, link: input.link ?? null, emailed: true });
+  await tx
+    .insert(notifications)
+    .values({ userId: input.userId, kind: input.kind, params, link: input.link ?? null, emailed: true });
   const [user] = await tx
     .select({ email: users.email, fullName: users.fullName, locale: users.locale })
     .from(users)
@@ -47,12 +52,19 @@ export const notify = async (ctx: AppContext, tx: Db, after: AfterCommit, input:
   });
 };
 
-export const markNotificationsRead = async (ctx: AppContext, userId: string, selection: { ids?: string[]; all?: boolean }) => {
+export const markNotificationsRead = async (
+  ctx: AppContext,
+  userId: string,
+  selection: { ids?: string[]; all?: boolean },
+) => {
   const now = ctx.clock.now();
   const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt));
   if (selection.all) await ctx.db.update(notifications).set({ readAt: now }).where(mine);
   else if (selection.ids?.length) {
-    await ctx.db.update(notifications).set({ readAt: now }).where(and(mine, inArray(notifications.id, selection.ids)));
+    await ctx.db
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(mine, inArray(notifications.id, selection.ids)));
   }
   await ctx.sessions.userChanged(userId);
 };

@@ -11,13 +11,19 @@ export const notificationRoutes =
   async (app) => {
     app.get(
       '/api/notifications',
-      { config: { access: 'user' }, schema: { tags: ['notifications'], response: { 200: notificationList } } },
+      {
+        config: { access: 'user' },
+        schema: { tags: ['notifications'], response: { 200: notificationList } },
+      },
       async (request) => listNotifications(ctx, requirePrincipal(request).userId),
     );
 
     app.post(
       '/api/notifications/read',
-      { config: { access: 'user' }, schema: { tags: ['notifications'], body: markRead, response: { 200: ok } } },
+      {
+        config: { access: 'user' },
+        schema: { tags: ['notifications'], body: markRead, response: { 200: ok } },
+      },
       async (request) => {
         await markNotificationsRead(ctx, requirePrincipal(request).userId, request.body);
         return { ok: true as const };

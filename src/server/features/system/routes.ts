@@ -8,7 +8,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed.ts';
 export const systemRoutes =
   (ctx: AppContext, metrics: Registry): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+    app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+      status: 'ok',
+    }));
 
     app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
       try {
@@ -28,17 +30,27 @@ export const systemRoutes =
       '/api/config',
       {
         config: { access: 'public' },
-        schema: { tags: ['system'], summary: 'What the web app needs before login (demo accounts in demo mode only)', response: { 200: publicConfig } },
+        schema: {
+          tags: ['system'],
+          summary: 'What the web app needs before login (demo accounts in demo mode only)',
+          response: { 200: publicConfig },
+        },
       },
       async () => ({
         demo: ctx.config.demo,
         demoAccounts: ctx.config.demo
-          ? DEMO_ACCOUNTS.map((account) => ({ email: account.email, password: DEMO_PASSWORD, role: account.role }))
+          ? DEMO_ACCOUNTS.map((account) => ({
+              email: account.email,
+              password: DEMO_PASSWORD,
+              role: account.role,
+            }))
           : [],
       }),
     );
 
-    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } }, async () =>
-      app.swagger(),
+    app.get(
+      '/api/openapi.json',
+      { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
+      async () => app.swagger(),
     );
   };

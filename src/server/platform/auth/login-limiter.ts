@@ -46,7 +46,11 @@ export const redisFailureCounter = (redis: Redis, prefix = 'kelisim:login-failur
     return Number(failures ?? 0) >= MAX_FAILURES && ttl > 0 ? ttl : 0;
   },
   recordFailure: async (key) => {
-    await redis.multi().set(prefix + key, 0, 'PX', WINDOW_MS, 'NX').incr(prefix + key).exec();
+    await redis
+      .multi()
+      .set(prefix + key, 0, 'PX', WINDOW_MS, 'NX')
+      .incr(prefix + key)
+      .exec();
   },
   reset: async (key) => {
     await redis.del(prefix + key);

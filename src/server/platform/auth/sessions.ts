@@ -61,7 +61,10 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       .leftJoin(courts, eq(courts.id, users.courtId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now())));
     if (!row) return null;
-    const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.user.id));
+    const roleRows = await db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, row.user.id));
     const roles = roleRows.map((r) => r.role as Role).sort();
     const { user, court } = row;
     const principal: Principal = {
@@ -84,7 +87,9 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       phone: user.phone,
       locale: user.locale,
       roles,
-      court: court ? { id: court.id, code: court.code, name: courtName(court, user.locale), region: court.region } : null,
+      court: court
+        ? { id: court.id, code: court.code, name: courtName(court, user.locale), region: court.region }
+        : null,
       unreadNotifications: Number(row.unread),
     };
     return { principal, me, expiresAt: row.expiresAt.getTime() };
@@ -108,7 +113,8 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
 
   return {
     /** The principal for a raw session token, or null when unknown or expired. */
-    resolve: async (token: string): Promise<Principal | null> => (await resolveEntry(token))?.principal ?? null,
+    resolve: async (token: string): Promise<Principal | null> =>
+      (await resolveEntry(token))?.principal ?? null,
     /** The account as the web app shows it (profile, roles, court, unread count), from the same cache. */
     me: async (token: string): Promise<Me | null> => (await resolveEntry(token))?.me ?? null,
     /** Creates a session (inside the caller's transaction) and returns the raw token for the cookie. */

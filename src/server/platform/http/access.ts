@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../../core/identity/roles.ts';
-import { SESSION_COOKIE, type Principal, type SessionStore } from '../auth/sessions.ts';
+import { type Principal, SESSION_COOKIE, type SessionStore } from '../auth/sessions.ts';
 import { Problem } from '../errors.ts';
 
 /**
@@ -44,7 +44,8 @@ export const registerAccessControl = (app: FastifyInstance, sessions: SessionSto
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const access = route.config?.access;
-    if (access === undefined) throw new Error(`route ${route.method} ${url} does not declare who may call it (config.access)`);
+    if (access === undefined)
+      throw new Error(`route ${route.method} ${url} does not declare who may call it (config.access)`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url, access });
   });
 

@@ -28,7 +28,12 @@ export const registerErrorHandling = (app: FastifyInstance, spaIndex: Buffer | n
     let problem: Problem | null = null;
     if (error instanceof Problem) problem = error;
     else if (hasZodFastifySchemaValidationErrors(error)) {
-      problem = new Problem(400, 'validation_failed', {}, fieldErrorsFromValidation(error.validation, error.validationContext ?? 'body'));
+      problem = new Problem(
+        400,
+        'validation_failed',
+        {},
+        fieldErrorsFromValidation(error.validation, error.validationContext ?? 'body'),
+      );
     } else problem = fromFrameworkError(error);
 
     if (!problem) {
@@ -43,10 +48,16 @@ export const registerErrorHandling = (app: FastifyInstance, spaIndex: Buffer | n
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (spaIndex && wantsPage) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
     }
-    reply.code(404).type(PROBLEM_TYPE).send(problemBody(new Problem(404, 'not_found'), requestLocale(request), request.url));
+    reply
+      .code(404)
+      .type(PROBLEM_TYPE)
+      .send(problemBody(new Problem(404, 'not_found'), requestLocale(request), request.url));
   });
 };

@@ -8,4 +8,6 @@ export type { Mailer, MailMessage } from './types.ts';
 export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
 
 export const createMailer = (config: { smtpUrl?: string; mailFrom: string; dataDir: string }): Mailer =>
-  config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(outboxDir(config.dataDir), config.mailFrom);
+  config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+    : createOutboxMailer(outboxDir(config.dataDir), config.mailFrom);

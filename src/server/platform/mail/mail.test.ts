@@ -36,7 +36,11 @@ describe('mail over real SMTP', () => {
 
   it('delivers a Kazakh-language message with its envelope to the SMTP server', async () => {
     const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Kelisim <no-reply@kelisim.kz>');
-    await mailer.send({ to: 'farmer@example.kz', subject: 'Құпиясөзді қалпына келтіру', text: 'Сәлеметсіз бе, Әсел.' });
+    await mailer.send({
+      to: 'farmer@example.kz',
+      subject: 'Құпиясөзді қалпына келтіру',
+      text: 'Сәлеметсіз бе, Әсел.',
+    });
     await mailer.close();
     expect(received).toHaveLength(1);
     expect(received[0]?.from).toBe('no-reply@kelisim.kz');

@@ -34,7 +34,9 @@ export const listOutbox = async (dir: string, limit = 200): Promise<OutboxEntry[
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5));
   const newest = ids.sort().reverse().slice(0, limit);
-  return Promise.all(newest.map(async (id) => JSON.parse(await fs.readFile(path.join(dir, `${id}.json`), 'utf8'))));
+  return Promise.all(
+    newest.map(async (id) => JSON.parse(await fs.readFile(path.join(dir, `${id}.json`), 'utf8'))),
+  );
 };
 
 export const readOutboxEntry = async (dir: string, id: string): Promise<OutboxEntry | null> => {

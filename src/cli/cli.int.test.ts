@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = (dataDir: string, ...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...process.env, KELISIM_DATA_DIR: dataDir, DATABASE_URL: '', KELISIM_SCRYPT_COST: '4096' },
+  }).then(
+    (result) => ({ code: 0, ...result }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+
+describe('kelisim CLI on an embedded database', () => {
+  it('seeds, verifies the audit chain, and reports the first broken link after tampering', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kelisim-cli-'));
+    expect((await cli(dataDir, 'seed')).stdout).toContain('demo accounts created');
+    const intact = await cli(dataDir, 'audit', 'verify');
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/audit chain intact: 7 events/);
+
+    const db = await PGlite.create(path.join(dataDir, 'pg'));
+    await db.exec(`alter table audit_events disable trigger audit_events_append_only;
+      update audit_events set action = 'forged' where seq = 3;`);
+    await db.close();
+
+    const broken = await cli(dataDir, 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('audit chain BROKEN at event #3');
+  }, 120_000);
+});

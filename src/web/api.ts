@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import type * as accounts from '../contracts/accounts.ts';
+import type * as common from '../contracts/common.ts';
+import type { GrantableRole } from '../core/identity/roles.ts';
+
+// The typed client over src/contracts: types only (no zod in the bundle). Request bodies use the
+// contracts' input types, responses their output types.
+export type Me = z.infer<typeof accounts.me>;
+export type PublicConfig = z.infer<typeof accounts.publicConfig>;
+export type Court = z.infer<typeof accounts.court>;
+export type RegisterBody = z.input<typeof accounts.registerRequest>;
+export type LoginBody = z.input<typeof accounts.loginRequest>;
+export type UpdateProfileBody = z.input<typeof accounts.updateProfile>;
+export type ChangePasswordBody = z.input<typeof accounts.changePassword>;
+export type PasswordResetConfirmBody = z.input<typeof accounts.passwordResetConfirm>;
+export type InvitationBody = z.input<typeof accounts.invitationRequest>;
+export type InvitationView = z.infer<typeof accounts.invitationView>;
+export type UserList = z.infer<typeof accounts.userList>;
+export type UserSummary = z.infer<typeof accounts.userSummary>;
+export type UserListQuery = z.input<typeof accounts.userListQuery>;
+export type NotificationList = z.infer<typeof accounts.notificationList>;
+export type Notification = z.infer<typeof accounts.notification>;
+export type MarkReadBody = z.input<typeof accounts.markRead>;
+export type OutboxList = z.infer<typeof accounts.outboxList>;
+export type OutboxEntry = z.infer<typeof accounts.outboxEntry>;
+export type Problem = z.infer<typeof common.problem>;
+type Ok = z.infer<typeof common.ok>;
+
+/** A problem+json answer from the API (or a stand-in when the answer was not one). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.code ?? `http_${status}`);
+  }
+
+  get code() {
+    return this.problem?.code ?? null;
+  }
+}
+
+/** The request never reached the server or its answer never came back (weak connection). */
+export class NetworkError extends Error {}
+
+type Options = {
+  /** false when a 401 means "wrong password" or "logged out", not "session lost". */
+  authRedirect?: boolean;
+  signal?: AbortSignal;
+};
+
+let onUnauthenticated: (() => void) | null = null;
+/** The app decides where a lost session leads (the login page, with next=). */
+export const setUnauthenticatedHandler = (handler: (() => void) | null) => {
+  onUnauthenticated = handler;
+};
+
+let languageHeader = 'kk';
+/** Logged-out requests carry the interface language, so server messages match what is on screen. */
+export const setRequestLanguage = (locale: string) => {
+  languageHeader = locale;
+};
+
+const isProblem = (value: unknown): value is Problem =>
+  typeof value === 'object' && value !== null && 'code' in value && 'detail' in value && 'status' in value;
+
+export const request = async <T>(method: string, path: string, body?: unknown, options: Options = {}): Promise<T> => {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        'accept-language': languageHeader,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(String(error));
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && options.authRedirect !== false) onUnauthenticated?.();
+    throw new ApiError(response.status, isProblem(data) ? data : null);
+  }
+  return data as T;
+};
+
+const get = <T>(path: string, options?: Options) => request<T>('GET', path, undefined, options);
+const post = <T>(path: string, body: unknown, options?: Options) => request<T>('POST', path, body, options);
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = {
+  config: () => get<PublicConfig>('/api/config'),
+
+  /** The logged-in account, or null when nobody is logged in (a 401 here is not an error). */
+  me: async (): Promise<Me | null> => {
+    try {
+      return await get<Me>('/api/me', { authRedirect: false });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  updateMe: (body: UpdateProfileBody) => request<Me>('PATCH', '/api/me', body),
+  changePassword: (body: ChangePasswordBody) => post<Ok>('/api/me/password', body),
+
+  login: (body: LoginBody) => post<Me>('/api/auth/login', body, { authRedirect: false }),
+  register: (body: RegisterBody) => post<Me>('/api/auth/register', body, { authRedirect: false }),
+  logout: () => post<Ok>('/api/auth/logout', undefined, { authRedirect: false }),
+  requestPasswordReset: (email: string) => post<Ok>('/api/auth/password-reset', { email }, { authRedirect: false }),
+  confirmPasswordReset: (body: PasswordResetConfirmBody) =>
+    post<Ok>('/api/auth/password-reset/confirm', body, { authRedirect: false }),
+
+  notifications: () => get<NotificationList>('/api/notifications'),
+  markRead: (body: MarkReadBody) => post<Ok>('/api/notifications/read', body),
+
+  invitation: (token: string) => get<InvitationView>(`/api/invitations${query({ token })}`, { authRedirect: false }),
+  acceptInvitation: (token: string) => post<{ role: GrantableRole }>('/api/invitations/accept', { token }),
+
+  courts: () => get<{ courts: Court[] }>('/api/courts'),
+  users: (params: UserListQuery) =>
+    get<UserList>(`/api/admin/users${query({ q: params.q, offset: params.offset as number, limit: params.limit as number })}`),
+  revokeRole: (userId: string, role: GrantableRole) =>
+    request<Ok>('DELETE', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(role)}`),
+  invite: (body: InvitationBody) => post<Ok>('/api/admin/invitations', body),
+  outbox: () => get<OutboxList>('/api/admin/outbox'),
+  outboxEntry: (id: string) => get<OutboxEntry>(`/api/admin/outbox/${encodeURIComponent(id)}`),
+};
+
+/** Query keys in one place so that invalidation matches what pages read. */
+export const keys = {
+  me: ['me'] as const,
+  config: ['config'] as const,
+  notifications: ['notifications'] as const,
+  courts: (locale: string) => ['courts', locale] as const,
+  users: (q: string, offset: number) => ['admin', 'users', q, offset] as const,
+  outbox: ['admin', 'outbox'] as const,
+  outboxEntry: (id: string) => ['admin', 'outbox', id] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};

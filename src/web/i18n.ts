@@ -1,0 +1,96 @@
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../core/identity/roles.ts';
+import { messages } from '../locales/index.ts';
+
+// The visitor's explicit choice is kept in localStorage (for the web app) and in a cookie of the
+// same name (so that the server answers errors in that language before login).
+const STORAGE_KEY = 'kelisim_lang';
+const COOKIE = 'kelisim_lang';
+const ONE_YEAR_S = 365 * 24 * 3600;
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+const storedLocale = (): Locale | null => {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be disabled (private mode, strict settings): the cookie still works.
+  }
+  const cookie = document.cookie
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === COOKIE)?.[1];
+  return isLocale(cookie) ? cookie : null;
+};
+
+/** Kazakh unless the browser prefers Russian or English: the first of kk/ru/en in navigator.languages wins. */
+export const localeFromNavigator = (languages: readonly string[]): Locale => {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+};
+
+export const initialLocale = (): Locale =>
+  storedLocale() ?? localeFromNavigator(navigator.languages?.length ? navigator.languages : [navigator.language]);
+
+export const rememberLocale = (locale: Locale) => {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // See storedLocale.
+  }
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie the server reads; no cookie library for one line
+  document.cookie = `${COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_S}; SameSite=Lax${secure}`;
+};
+
+export const currentLocale = (): Locale => (isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE);
+
+/** Switches the interface language (and <html lang>) without touching the stored choice. */
+export const applyLocale = async (locale: Locale) => {
+  if (i18next.language !== locale) await i18next.changeLanguage(locale);
+};
+
+/** Intl locale for dates and numbers: Kazakhstan's conventions for kk and ru. */
+export const intlLocale = (locale: Locale) => (locale === 'kk' ? 'kk-KZ' : locale === 'ru' ? 'ru-KZ' : 'en');
+
+export const formatDateTime = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Almaty',
+  }).format(new Date(iso));
+
+export const formatDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(new Date(iso));
+
+export const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+const syncDocument = (locale: string) => {
+  document.documentElement.lang = locale;
+};
+
+export const initI18n = async () => {
+  const lng = initialLocale();
+  i18next.on('languageChanged', syncDocument);
+  await i18next
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: DEFAULT_LOCALE,
+      supportedLngs: [...LOCALES],
+      resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: messages[locale] }])),
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: false },
+    });
+  syncDocument(lng);
+  return i18next;
+};
