@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,5 +31,36 @@ describe('kelisim CLI on an embedded database', () => {
     const broken = await cli(dataDir, 'audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('audit chain BROKEN at event #3');
+  }, 120_000);
+});
+
+describe('kelisim serve', () => {
+  it('closes the database and releases the data directory on SIGTERM', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kelisim-serve-'));
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      env: {
+        ...process.env,
+        KELISIM_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        KELISIM_SCRYPT_COST: '4096',
+        LOG_LEVEL: 'info',
+      },
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Kelisim is ready')) resolve();
+      });
+      server.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${output}`)));
+    });
+    expect(fs.readFileSync(path.join(dataDir, 'kelisim.pid'), 'utf8')).toBe(String(server.pid));
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'kelisim.pid'))).toBe(false);
+    expect(output).toContain('shutting down');
   }, 120_000);
 });

@@ -30,14 +30,20 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const BODY_LIMIT = 1_048_576;
 
 // Never log credentials: cookies and auth headers are dropped from request logs.
-const LOG_REDACT = { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true };
+const LOG_REDACT = {
+  paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  remove: true,
+};
 
 export type AppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };
 
 /** Builds the HTTP application on a ready platform; used by main.ts and by tests through inject. */
 export const buildApp = async (platform: Platform, options: AppOptions = {}) => {
   const app = Fastify({
-    logger: typeof options.logger === 'object' ? { ...options.logger, redact: LOG_REDACT } : (options.logger ?? false),
+    logger:
+      typeof options.logger === 'object'
+        ? { ...options.logger, redact: LOG_REDACT }
+        : (options.logger ?? false),
     bodyLimit: BODY_LIMIT,
     trustProxy: platform.config.env.TRUST_PROXY === '1',
     requestIdHeader: 'x-request-id',

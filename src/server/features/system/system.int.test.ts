@@ -17,12 +17,17 @@ describe('operations endpoints', () => {
     await t.app.inject('/api/config');
     const metrics = await t.app.inject('/metrics');
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.body).toMatch(/kelisim_http_request_duration_seconds_count\{method="GET",route="\/api\/config",status="200"\} 1/);
+    expect(metrics.body).toMatch(
+      /kelisim_http_request_duration_seconds_count\{method="GET",route="\/api\/config",status="200"\} 1/,
+    );
     expect(metrics.body).toContain('kelisim_process_cpu_user_seconds_total');
   });
 
   it('answers not ready (503) when the database is gone', async () => {
-    const broken = { ...t.platform, database: { ...t.platform.database, ping: () => Promise.reject(new Error('down')) } };
+    const broken = {
+      ...t.platform,
+      database: { ...t.platform.database, ping: () => Promise.reject(new Error('down')) },
+    };
     const { app } = await buildApp(broken, { webDist: null });
     expect((await app.inject('/readyz')).statusCode).toBe(503);
     await app.close();
@@ -31,7 +36,14 @@ describe('operations endpoints', () => {
   it('publishes an OpenAPI document generated from the contracts, and a docs page', async () => {
     const spec = (await t.app.inject('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/me', '/api/notifications', '/api/admin/invitations']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/register',
+        '/api/me',
+        '/api/notifications',
+        '/api/admin/invitations',
+      ]),
+    );
     expect(JSON.stringify(spec.paths['/api/auth/register'].post.requestBody)).toContain('iin');
     const docs = await t.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
@@ -61,7 +73,12 @@ describe('logs', () => {
       logger: { level: 'trace', stream: sink },
     });
     const body = individual({ password: 'very-secret-password-123' });
-    const response = await app.inject({ method: 'POST', url: '/api/auth/register', payload: body, headers: { 'x-request-id': 'req-abc-123' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: body,
+      headers: { 'x-request-id': 'req-abc-123' },
+    });
     const token = sessionCookie(response).split('=')[1] as string;
     await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `kelisim_session=${token}` } });
     await app.close();

@@ -1,0 +1,122 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { keys, setRequestLanguage, setUnauthenticatedHandler } from './api.ts';
+import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { loginPath } from './features/auth/next.ts';
+import { RegisterPage } from './features/auth/register-page.tsx';
+import { RequireLogin } from './features/auth/require-login.tsx';
+import { ResetPasswordPage } from './features/auth/reset-password-page.tsx';
+import { NotFoundPage } from './features/errors/not-found-page.tsx';
+import { HomePage } from './features/home/home-page.tsx';
+import { InvitationPage } from './features/invitations/invitation-page.tsx';
+import { Footer } from './features/layout/footer.tsx';
+import { Header } from './features/layout/header.tsx';
+import { NotificationsPage } from './features/notifications/notifications-page.tsx';
+import { ProfilePage } from './features/profile/profile-page.tsx';
+import { applyLocale, rememberLocale } from './i18n.ts';
+import { useMe } from './session.ts';
+import { Loading } from './ui/loading.tsx';
+
+// Administration is used by few people: its code loads only when one of them opens it.
+const AdminUsersPage = lazy(() => import('./features/admin/users-page.tsx').then((m) => ({ default: m.AdminUsersPage })));
+const OutboxPage = lazy(() => import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+const OutboxMessagePage = lazy(() =>
+  import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxMessagePage })),
+);
+
+/** Session-wide effects: lost sessions go to login, the account's language wins, requests speak it. */
+const SessionEffects = () => {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { i18n } = useTranslation();
+  const { data: me } = useMe();
+  const here = useRef('');
+  here.current = `${location.pathname}${location.search}`;
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      queryClient.setQueryData(keys.me, null);
+      if (location.pathname === '/login') return;
+      navigate(loginPath(here.current), { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient, navigate, location.pathname]);
+
+  useEffect(() => {
+    setRequestLanguage(i18n.language);
+  }, [i18n.language]);
+
+  // Once per login (or page load with a session): the account's language replaces the browser's.
+  const appliedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!me) {
+      appliedFor.current = null;
+      return;
+    }
+    if (appliedFor.current === me.id) return;
+    appliedFor.current = me.id;
+    rememberLocale(me.locale);
+    void applyLocale(me.locale);
+  }, [me]);
+
+  return null;
+};
+
+/** After a page change: back to the top, focus on the new page's heading (announced by screen readers). */
+const FocusOnNavigate = () => {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const heading = document.querySelector<HTMLElement>('main h1');
+    (heading ?? document.getElementById('main'))?.focus();
+  }, [pathname]);
+  return null;
+};
+
+const Layout = ({ children }: { children: ReactNode }) => (
+  <div className="flex min-h-screen flex-col">
+    <Header />
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
+      {children}
+    </main>
+    <Footer />
+  </div>
+);
+
+const loggedIn = (page: ReactNode) => <RequireLogin>{page}</RequireLogin>;
+const admin = (page: ReactNode) => <RequireLogin role="platform_admin">{page}</RequireLogin>;
+
+export const App = () => (
+  <BrowserRouter>
+    <SessionEffects />
+    <FocusOnNavigate />
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
+          <Route path="/profile" element={loggedIn(<ProfilePage />)} />
+          <Route path="/notifications" element={loggedIn(<NotificationsPage />)} />
+          <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
+          <Route path="/admin/outbox" element={admin(<OutboxPage />)} />
+          <Route path="/admin/outbox/:id" element={admin(<OutboxMessagePage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  </BrowserRouter>
+);
