@@ -74,6 +74,7 @@ export const createTestApp = async (env: Record<string, string> = {}) => {
     mailer: createOutboxMailer(path.join(dataDir, 'outbox'), config.mailFrom),
     clock,
     loginFailures: memoryFailureCounter(clock),
+    redis: null,
   };
   const { app, ctx, routes } = await buildApp(platform, { webDist: null });
   return {

@@ -74,6 +74,8 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   });
   await app.register(rateLimit, {
     global: false,
+    // With several nodes the budget is shared through Redis, otherwise each node counts alone.
+    ...(platform.redis && { redis: platform.redis, nameSpace: 'kelisim:rate-limit:' }),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
       return new Problem(429, 'rate_limited', { seconds }, [], { 'retry-after': String(seconds) });

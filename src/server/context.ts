@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/open.ts';
 import type { FailureCounter } from './platform/auth/login-limiter.ts';
@@ -17,6 +18,8 @@ export type Platform = {
   mailer: Mailer;
   clock: Clock;
   loginFailures: FailureCounter;
+  /** Shared counters between nodes (rate limits, login failures) when REDIS_URL is set. */
+  redis: Redis | null;
 };
 
 export type AppContext = Platform & {

@@ -23,6 +23,7 @@ export const createPlatform = async (config: Config, clock: Clock = systemClock)
     mailer: createMailer(config),
     clock,
     loginFailures: redis ? redisFailureCounter(redis) : memoryFailureCounter(clock),
+    redis,
   };
   const close = async () => {
     await platform.mailer.close();

@@ -255,6 +255,16 @@ describe('password reset by emailed one-time link', () => {
     expect(invented.json().code).toBe('token_invalid');
   });
 
+  it('limits reset requests per address with 429, Retry-After and a localized message', async () => {
+    const ip = '10.9.8.7';
+    const ask = () => t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'x@example.kz' }, remoteAddress: ip, headers: { 'accept-language': 'ru' } });
+    for (let i = 0; i < 10; i++) expect((await ask()).statusCode).toBe(202);
+    const limited = await ask();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json()).toMatchObject({ code: 'rate_limited', detail: expect.stringContaining('Слишком много попыток') });
+  });
+
   it('answers 202 for an unknown email without sending anything', async () => {
     expect((await post('/api/auth/password-reset', { email: 'nobody@example.kz' })).statusCode).toBe(202);
     expect(sentMail(t)).toEqual([]);
