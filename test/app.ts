@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { Platform } from '../src/server/context.ts';
-import { type Database, openPostgres, wrapPglite } from '../src/server/db/open.ts';
+import { type Database, openPostgres, rowsOf, wrapPglite } from '../src/server/db/open.ts';
 import { memoryFailureCounter } from '../src/server/platform/auth/login-limiter.ts';
 import { createFsBlobStore } from '../src/server/platform/blobs/fs.ts';
 import { createMemoryBus } from '../src/server/platform/bus/memory.ts';
@@ -44,11 +44,14 @@ const openTestDatabase = async (): Promise<Database> => {
   };
 };
 
-/** Everything but the reference data (courts), so each test starts from a known state. */
-export const truncateAll = (database: Database) =>
-  database.db.execute(
-    sql`TRUNCATE users, user_roles, sessions, one_time_tokens, notifications, audit_events RESTART IDENTITY CASCADE`,
+/** Every table but the reference data (courts), so each test starts from a known state. */
+export const truncateAll = async (database: Database) => {
+  const tables = rowsOf<{ tablename: string }>(
+    await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'courts'`),
   );
+  const names = tables.map((row) => `"${row.tablename}"`).join(', ');
+  await database.db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
+};
 
 /**
  * The real application on a real database, with ports that keep their effects where the test can

@@ -14,6 +14,9 @@ export type Schema = typeof schema;
 /** A database or a transaction: repositories take one of these and never reach for a global. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** Rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`, typed differently. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export type Database = {
   db: Db;
   engine: 'pglite' | 'postgres';

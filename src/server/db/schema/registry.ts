@@ -1,0 +1,121 @@
+import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+
+// The mediator registry (issue 3): organisations of mediators, mediators with their verified
+// qualifications and documents, and ethics complaints.
+
+export const mediatorOrganisations = pgTable('mediator_organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  bin: text('bin').notNull().unique(),
+  region: text('region').notNull(),
+  website: text('website'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type LocalizedText = { kk?: string; ru?: string; en?: string };
+
+export const mediators = pgTable(
+  'mediators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['professional', 'public'] }).notNull(),
+    status: text('status', { enum: ['submitted', 'needs_info', 'approved', 'refused', 'suspended', 'excluded'] }).notNull(),
+    registryNumber: text('registry_number').unique(),
+    organisationId: uuid('organisation_id').references(() => mediatorOrganisations.id),
+    akimat: text('akimat'),
+    community: text('community'),
+    electedOn: date('elected_on'),
+    birthDate: date('birth_date').notNull(),
+    higherEducation: boolean('higher_education').notNull(),
+    education: text('education'),
+    categories: text('categories').array().notNull(),
+    languages: text('languages').array().notNull(),
+    regions: text('regions').array().notNull(),
+    remote: boolean('remote').notNull(),
+    inPerson: boolean('in_person').notNull(),
+    address: text('address'),
+    feeType: text('fee_type', { enum: ['free', 'hourly', 'fixed'] }).notNull(),
+    feeAmountKzt: integer('fee_amount_kzt'),
+    capacity: integer('capacity').notNull().default(10),
+    bio: jsonb('bio').$type<LocalizedText>().notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mediators_status_idx').on(t.status),
+    // The public search and matching filter on these arrays.
+    index('mediators_languages_idx').using('gin', t.languages),
+    index('mediators_regions_idx').using('gin', t.regions),
+    index('mediators_categories_idx').using('gin', t.categories),
+  ],
+);
+
+export const mediatorTrainings = pgTable(
+  'mediator_trainings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mediatorId: uuid('mediator_id')
+      .notNull()
+      .references(() => mediators.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['general', 'specialised', 'trainer'] }).notNull(),
+    title: text('title').notNull(),
+    provider: text('provider').notNull(),
+    hours: integer('hours').notNull(),
+    completedOn: date('completed_on').notNull(),
+    documentId: uuid('document_id'),
+  },
+  (t) => [index('mediator_trainings_mediator_idx').on(t.mediatorId)],
+);
+
+export const mediatorDocuments = pgTable(
+  'mediator_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mediatorId: uuid('mediator_id').references(() => mediators.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['diploma', 'certificate', 'election_record', 'other'] }).notNull(),
+    blobKey: text('blob_key').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mediator_documents_mediator_idx').on(t.mediatorId)],
+);
+
+export const ethicsComplaints = pgTable(
+  'ethics_complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mediatorId: uuid('mediator_id')
+      .notNull()
+      .references(() => mediators.id, { onDelete: 'cascade' }),
+    complainantId: uuid('complainant_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull().default('open'),
+    reasons: text('reasons'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('ethics_complaints_mediator_idx').on(t.mediatorId, t.status)],
+);
+
+// Registry numbers are issued in order on approval: KZ-MED-000001 …
+export const registryNumberSequence = pgSequence('mediator_registry_number_seq', { startWith: 1 });
