@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { createFsBlobStore } from '../src/server/platform/blobs/fs.ts';
 import { createMemoryBus } from '../src/server/platform/bus/memory.ts';
 import { manualClock } from '../src/server/platform/clock.ts';
 import { createOutboxMailer } from '../src/server/platform/mail/outbox.ts';
+import { createSealer } from '../src/server/platform/seal.ts';
 import { adminUrl } from './global-setup.ts';
 
 export const TEST_ENGINE = (process.env.KELISIM_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
@@ -78,6 +79,7 @@ export const createTestApp = async (env: Record<string, string> = {}) => {
     clock,
     loginFailures: memoryFailureCounter(clock),
     redis: null,
+    sealer: createSealer(randomBytes(32)),
   };
   const { app, ctx, routes } = await buildApp(platform, { webDist: null });
   return {

@@ -8,6 +8,7 @@ import type { BlobStore } from './platform/blobs/types.ts';
 import type { Bus } from './platform/bus/types.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Mailer } from './platform/mail/index.ts';
+import type { Sealer } from './platform/seal.ts';
 
 /** The ports every feature's commands use; built once per process by main.ts (or by a test). */
 export type Platform = {
@@ -18,6 +19,7 @@ export type Platform = {
   mailer: Mailer;
   clock: Clock;
   loginFailures: FailureCounter;
+  sealer: Sealer;
   /** Shared counters between nodes (rate limits, login failures) when REDIS_URL is set. */
   redis: Redis | null;
 };

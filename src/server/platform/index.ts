@@ -7,6 +7,7 @@ import { createBlobStore, s3ConfigFromEnv } from './blobs/index.ts';
 import { createBus } from './bus/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { createMailer } from './mail/index.ts';
+import { createSealer, loadMasterKey } from './seal.ts';
 
 /** Opens every port the configuration asks for; `close` releases them in reverse order. */
 export const createPlatform = async (config: Config, clock: Clock = systemClock) => {
@@ -24,6 +25,7 @@ export const createPlatform = async (config: Config, clock: Clock = systemClock)
     clock,
     loginFailures: redis ? redisFailureCounter(redis) : memoryFailureCounter(clock),
     redis,
+    sealer: createSealer(loadMasterKey(config.env, config.dataDir)),
   };
   const close = async () => {
     await platform.mailer.close();
