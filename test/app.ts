@@ -48,7 +48,9 @@ const openTestDatabase = async (): Promise<Database> => {
 /** Every table but the reference data (courts), so each test starts from a known state. */
 export const truncateAll = async (database: Database) => {
   const tables = rowsOf<{ tablename: string }>(
-    await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'courts'`),
+    await database.db.execute(
+      sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'courts'`,
+    ),
   );
   const names = tables.map((row) => `"${row.tablename}"`).join(', ');
   await database.db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));

@@ -87,3 +87,31 @@ export const linkToken = (text: string) => {
   if (!match?.[1]) throw new Error(`no token link in: ${text}`);
   return match[1];
 };
+
+/** A multipart/form-data body with some fields and one file, as a browser would send it. */
+export const multipart = (
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: Buffer },
+) => {
+  const boundary = `----kelisim${Math.random().toString(16).slice(2)}`;
+  const parts = [
+    ...Object.entries(fields).map(([key, value]) =>
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`),
+    ),
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ];
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+};
+
+/** A small but real PDF (one empty page). */
+export const tinyPdf = () =>
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );

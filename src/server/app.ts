@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,6 +20,7 @@ import type { AppContext, Platform } from './context.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
+import { registryRoutes } from './features/registry/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createSessionStore } from './platform/auth/sessions.ts';
 import { Problem } from './platform/errors.ts';
@@ -60,6 +62,8 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   });
 
   await app.register(cookie);
+  // Uploads stream one file per request; each route sets its own size limit below this ceiling.
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -110,6 +114,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(accountRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(registryRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && spaIndex)

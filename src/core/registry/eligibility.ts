@@ -59,7 +59,7 @@ export const eligibilityProblems = (facts: MediatorApplicationFacts): Eligibilit
       });
     }
     if (!facts.organisationId)
-      problems.push({ field: 'organisationId', code: 'organisation_required', rule: 'R-MED-12' });
+      problems.push({ field: 'organisationId', code: 'mediator_organisation_required', rule: 'R-MED-12' });
     if (facts.fee.type === 'free') return problems;
     if (!(facts.fee.amountKzt > 0))
       problems.push({ field: 'fee', code: 'fee_amount_required', rule: 'R-MED-18' });

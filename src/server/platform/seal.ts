@@ -63,7 +63,10 @@ export const createSealer = (masterKey: Buffer): Sealer => {
     if (row) key = decrypt(masterKey, row.wrappedKey, `data-key:${scope}`);
     else if (create) {
       key = randomBytes(32);
-      await db.insert(dataKeys).values({ scope, wrappedKey: encrypt(masterKey, key, `data-key:${scope}`) }).onConflictDoNothing();
+      await db
+        .insert(dataKeys)
+        .values({ scope, wrappedKey: encrypt(masterKey, key, `data-key:${scope}`) })
+        .onConflictDoNothing();
       // Another request may have created the scope's key first: use whichever was stored.
       const [stored] = await db.select().from(dataKeys).where(eq(dataKeys.scope, scope));
       if (stored) key = decrypt(masterKey, stored.wrappedKey, `data-key:${scope}`);

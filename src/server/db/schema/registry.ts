@@ -1,4 +1,15 @@
-import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 
 // The mediator registry (issue 3): organisations of mediators, mediators with their verified
@@ -27,7 +38,9 @@ export const mediators = pgTable(
       .unique()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['professional', 'public'] }).notNull(),
-    status: text('status', { enum: ['submitted', 'needs_info', 'approved', 'refused', 'suspended', 'excluded'] }).notNull(),
+    status: text('status', {
+      enum: ['submitted', 'needs_info', 'approved', 'refused', 'suspended', 'excluded'],
+    }).notNull(),
     registryNumber: text('registry_number').unique(),
     organisationId: uuid('organisation_id').references(() => mediatorOrganisations.id),
     akimat: text('akimat'),
@@ -45,6 +58,14 @@ export const mediators = pgTable(
     feeType: text('fee_type', { enum: ['free', 'hourly', 'fixed'] }).notNull(),
     feeAmountKzt: integer('fee_amount_kzt'),
     capacity: integer('capacity').notNull().default(10),
+    // The record shown publicly and used by matching, kept current by the case lifecycle.
+    activeCases: integer('active_cases').notNull().default(0),
+    completedCases: integer('completed_cases').notNull().default(0),
+    settledCases: integer('settled_cases').notNull().default(0),
+    performedAgreements: integer('performed_agreements').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+    upheldComplaints: integer('upheld_complaints').notNull().default(0),
     bio: jsonb('bio').$type<LocalizedText>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -108,7 +129,9 @@ export const ethicsComplaints = pgTable(
       .notNull()
       .references(() => users.id),
     text: text('text').notNull(),
-    status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] })
+      .notNull()
+      .default('open'),
     reasons: text('reasons'),
     decidedBy: uuid('decided_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -257,12 +257,22 @@ describe('password reset by emailed one-time link', () => {
 
   it('limits reset requests per address with 429, Retry-After and a localized message', async () => {
     const ip = '10.9.8.7';
-    const ask = () => t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'x@example.kz' }, remoteAddress: ip, headers: { 'accept-language': 'ru' } });
+    const ask = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: 'x@example.kz' },
+        remoteAddress: ip,
+        headers: { 'accept-language': 'ru' },
+      });
     for (let i = 0; i < 10; i++) expect((await ask()).statusCode).toBe(202);
     const limited = await ask();
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBeDefined();
-    expect(limited.json()).toMatchObject({ code: 'rate_limited', detail: expect.stringContaining('Слишком много попыток') });
+    expect(limited.json()).toMatchObject({
+      code: 'rate_limited',
+      detail: expect.stringContaining('Слишком много попыток'),
+    });
   });
 
   it('answers 202 for an unknown email without sending anything', async () => {

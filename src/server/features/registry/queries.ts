@@ -1,0 +1,332 @@
+import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { mediatorSearch } from '../../../contracts/registry.ts';
+import type { Locale } from '../../../core/identity/roles.ts';
+import {
+  type CaseNeeds,
+  exclusion,
+  explainScore,
+  type MediatorRecord,
+  WEIGHTS,
+} from '../../../core/registry/matching.ts';
+import type { AppContext } from '../../context.ts';
+import {
+  ethicsComplaints,
+  mediatorDocuments,
+  mediatorOrganisations,
+  mediators,
+  mediatorTrainings,
+  users,
+} from '../../db/schema/index.ts';
+import { Problem } from '../../platform/errors.ts';
+
+// Below this many completed cases a rate says more about chance than about the mediator.
+export const MIN_CASES_FOR_RATES = 5;
+
+type OrganisationRow = typeof mediatorOrganisations.$inferSelect;
+const organisationName = (o: OrganisationRow, locale: Locale) =>
+  locale === 'kk' ? o.nameKk : locale === 'ru' ? o.nameRu : o.nameEn;
+const organisationView = (o: OrganisationRow | null, locale: Locale) =>
+  o
+    ? { id: o.id, name: organisationName(o, locale), region: o.region, bin: o.bin, website: o.website }
+    : null;
+
+type MediatorRow = typeof mediators.$inferSelect;
+
+/** What anyone may see of a listed mediator: qualifications, languages, fee and honest record. */
+const publicView = (
+  m: MediatorRow,
+  fullName: string,
+  organisation: OrganisationRow | null,
+  trainings: (typeof mediatorTrainings.$inferSelect)[],
+  locale: Locale,
+) => {
+  const enough = m.completedCases >= MIN_CASES_FOR_RATES;
+  return {
+    id: m.id,
+    fullName,
+    kind: m.kind,
+    registryNumber: m.registryNumber,
+    organisation: organisationView(organisation, locale),
+    akimat: m.akimat,
+    categories: m.categories,
+    languages: m.languages,
+    regions: m.regions,
+    remote: m.remote,
+    inPerson: m.inPerson,
+    fee:
+      m.feeType === 'free' ? { type: 'free' as const } : { type: m.feeType, amountKzt: m.feeAmountKzt ?? 0 },
+    bio: m.bio,
+    trainings: trainings.map((t) => ({
+      kind: t.kind,
+      title: t.title,
+      provider: t.provider,
+      hours: t.hours,
+      completedOn: t.completedOn,
+    })),
+    trainingHours: trainings.reduce((sum, t) => sum + t.hours, 0),
+    record: {
+      completedCases: m.completedCases,
+      settlementRate: enough ? m.settledCases / m.completedCases : null,
+      complianceRate: enough && m.settledCases > 0 ? m.performedAgreements / m.settledCases : null,
+      rating: m.ratingCount > 0 ? Math.round((m.ratingSum / m.ratingCount) * 10) / 10 : null,
+      ratingCount: m.ratingCount,
+      upheldComplaints: m.upheldComplaints,
+    },
+  };
+};
+
+type SearchQuery = z.infer<typeof mediatorSearch>;
+
+export const searchMediators = async (ctx: AppContext, locale: Locale, query: SearchQuery) => {
+  const filters: SQL[] = [eq(mediators.status, 'approved')];
+  if (query.category) filters.push(arrayContains(mediators.categories, [query.category]));
+  if (query.language) filters.push(arrayContains(mediators.languages, [query.language]));
+  if (query.region)
+    filters.push(
+      query.remote === 'true'
+        ? (or(arrayContains(mediators.regions, [query.region]), eq(mediators.remote, true)) as SQL)
+        : arrayContains(mediators.regions, [query.region]),
+    );
+  else if (query.remote === 'true') filters.push(eq(mediators.remote, true));
+  if (query.free === 'true') filters.push(eq(mediators.feeType, 'free'));
+  if (query.free === 'false') filters.push(sql`${mediators.feeType} <> 'free'`);
+  if (query.q) filters.push(ilike(users.fullName, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  const where = and(...filters);
+  const rows = await ctx.db
+    .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
+    .where(where)
+    .orderBy(desc(mediators.completedCases), asc(users.fullName))
+    .offset(query.offset)
+    .limit(query.limit);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .where(where);
+  const trainings = rows.length
+    ? await ctx.db
+        .select()
+        .from(mediatorTrainings)
+        .where(
+          inArray(
+            mediatorTrainings.mediatorId,
+            rows.map((r) => r.mediator.id),
+          ),
+        )
+    : [];
+  return {
+    total: total?.n ?? 0,
+    mediators: rows.map((r) =>
+      publicView(
+        r.mediator,
+        r.fullName,
+        r.organisation,
+        trainings.filter((t) => t.mediatorId === r.mediator.id),
+        locale,
+      ),
+    ),
+  };
+};
+
+export const mediatorProfile = async (ctx: AppContext, locale: Locale, id: string) => {
+  const [row] = await ctx.db
+    .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
+    .where(and(eq(mediators.id, id), eq(mediators.status, 'approved')));
+  if (!row) throw new Problem(404, 'not_found');
+  const trainings = await ctx.db.select().from(mediatorTrainings).where(eq(mediatorTrainings.mediatorId, id));
+  const upheld = await ctx.db
+    .select({ reasons: ethicsComplaints.reasons, decidedAt: ethicsComplaints.decidedAt })
+    .from(ethicsComplaints)
+    .where(and(eq(ethicsComplaints.mediatorId, id), eq(ethicsComplaints.status, 'upheld')))
+    .orderBy(desc(ethicsComplaints.decidedAt));
+  return {
+    ...publicView(row.mediator, row.fullName, row.organisation, trainings, locale),
+    upheldComplaintDecisions: upheld.map((c) => ({
+      reasons: c.reasons ?? '',
+      decidedAt: c.decidedAt?.toISOString() ?? '',
+    })),
+  };
+};
+
+/** Everything a registry administrator needs to verify an entry, documents included (as metadata). */
+export const entryForVerification = async (ctx: AppContext, locale: Locale, id: string) => {
+  const [row] = await ctx.db
+    .select({ mediator: mediators, user: users, organisation: mediatorOrganisations })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
+    .where(eq(mediators.id, id));
+  if (!row) throw new Problem(404, 'not_found');
+  return entryView(ctx, locale, row.mediator, row.user, row.organisation);
+};
+
+export const myEntry = async (ctx: AppContext, locale: Locale, userId: string) => {
+  const [row] = await ctx.db
+    .select({ mediator: mediators, user: users, organisation: mediatorOrganisations })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
+    .where(eq(mediators.userId, userId));
+  return row ? entryView(ctx, locale, row.mediator, row.user, row.organisation) : null;
+};
+
+const entryView = async (
+  ctx: AppContext,
+  locale: Locale,
+  m: MediatorRow,
+  user: typeof users.$inferSelect,
+  organisation: OrganisationRow | null,
+) => {
+  const trainings = await ctx.db
+    .select()
+    .from(mediatorTrainings)
+    .where(eq(mediatorTrainings.mediatorId, m.id));
+  const documents = await ctx.db
+    .select()
+    .from(mediatorDocuments)
+    .where(eq(mediatorDocuments.mediatorId, m.id));
+  return {
+    ...publicView(m, user.fullName, organisation, trainings, locale),
+    status: m.status,
+    email: user.email,
+    iin: user.iin,
+    birthDate: m.birthDate,
+    higherEducation: m.higherEducation,
+    education: m.education,
+    community: m.community,
+    electedOn: m.electedOn,
+    address: m.address,
+    capacity: m.capacity,
+    submittedAt: m.submittedAt.toISOString(),
+    decisionReason: m.decisionReason,
+    trainingsWithDocuments: trainings.map((t) => ({ ...t, completedOn: t.completedOn })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      filename: d.filename,
+      contentType: d.contentType,
+      sizeBytes: d.sizeBytes,
+      sha256: d.sha256,
+    })),
+  };
+};
+
+export const verificationQueue = async (ctx: AppContext, statuses: MediatorRow['status'][]) =>
+  ctx.db
+    .select({
+      id: mediators.id,
+      fullName: users.fullName,
+      kind: mediators.kind,
+      status: mediators.status,
+      submittedAt: mediators.submittedAt,
+      registryNumber: mediators.registryNumber,
+    })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .where(inArray(mediators.status, statuses))
+    .orderBy(asc(mediators.submittedAt))
+    .limit(200)
+    .then((rows) => rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })));
+
+export const listOrganisations = async (ctx: AppContext, locale: Locale) => {
+  const rows = await ctx.db
+    .select({
+      organisation: mediatorOrganisations,
+      listed: sql<number>`count(${mediators.id}) filter (where ${mediators.status} = 'approved')::int`,
+    })
+    .from(mediatorOrganisations)
+    .leftJoin(mediators, eq(mediators.organisationId, mediatorOrganisations.id))
+    .groupBy(mediatorOrganisations.id)
+    .orderBy(asc(mediatorOrganisations.nameEn));
+  return rows.map((r) => ({
+    ...(organisationView(r.organisation, locale) as NonNullable<ReturnType<typeof organisationView>>),
+    mediatorCount: Number(r.listed),
+  }));
+};
+
+export const organisationPage = async (ctx: AppContext, locale: Locale, id: string) => {
+  const [organisation] = await ctx.db
+    .select()
+    .from(mediatorOrganisations)
+    .where(eq(mediatorOrganisations.id, id));
+  if (!organisation) throw new Problem(404, 'not_found');
+  const listed = await searchMediatorsOfOrganisation(ctx, locale, id);
+  return {
+    ...(organisationView(organisation, locale) as NonNullable<ReturnType<typeof organisationView>>),
+    mediators: listed,
+  };
+};
+
+const searchMediatorsOfOrganisation = async (ctx: AppContext, locale: Locale, organisationId: string) => {
+  const rows = await ctx.db
+    .select({ mediator: mediators, fullName: users.fullName })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .where(and(eq(mediators.organisationId, organisationId), eq(mediators.status, 'approved')))
+    .orderBy(asc(users.fullName));
+  return rows.map((r) => ({
+    id: r.mediator.id,
+    fullName: r.fullName,
+    registryNumber: r.mediator.registryNumber,
+    languages: r.mediator.languages,
+    regions: r.mediator.regions,
+    categories: r.mediator.categories,
+  }));
+};
+
+const toRecord = (m: MediatorRow): MediatorRecord => ({
+  ...m,
+  categories: m.categories as MediatorRecord['categories'],
+  languages: m.languages as MediatorRecord['languages'],
+  regions: m.regions as MediatorRecord['regions'],
+});
+
+/**
+ * Ranks listed mediators for a case. The database applies the hard filters and the same weighted
+ * score as core/registry/matching.ts (so only ten rows travel); core then recomputes each
+ * explanation, which is the authority on what the parties are shown.
+ */
+export const matchMediators = async (ctx: AppContext, needs: CaseNeeds, limit = 10) => {
+  const local = arrayContains(mediators.regions, [needs.region]);
+  const filters: SQL[] = [
+    eq(mediators.status, 'approved'),
+    arrayContains(mediators.languages, [needs.language]),
+    sql`${mediators.activeCases} < ${mediators.capacity}`,
+    needs.remote
+      ? (or(eq(mediators.remote, true), local) as SQL)
+      : (and(local, eq(mediators.inPerson, true)) as SQL),
+  ];
+  if (needs.wantsPublic) filters.push(eq(mediators.kind, 'public'));
+  const score = sql<number>`(
+    ${WEIGHTS.specialisation} * (case when ${mediators.categories} @> array[${needs.category}]::text[] then 1 else 0 end)
+    + ${WEIGHTS.region} * (case when ${mediators.regions} @> array[${needs.region}]::text[] then 1 else 0 end)
+    + ${WEIGHTS.availability} * greatest(0, 1 - ${mediators.activeCases}::float8 / ${mediators.capacity})
+    + ${WEIGHTS.experience} * least(${mediators.completedCases}, 50)::float8 / 50
+    + ${WEIGHTS.settlement} * (${mediators.settledCases} + 1)::float8 / (${mediators.completedCases} + 2)
+    + ${WEIGHTS.rating} * (${mediators.ratingSum} - ${mediators.ratingCount} + 10)::float8 / (4 * (${mediators.ratingCount} + 5))
+    - least(${mediators.upheldComplaints} * 0.05, 0.2)
+  )`;
+  const rows = await ctx.db
+    .select({ mediator: mediators, fullName: users.fullName })
+    .from(mediators)
+    .innerJoin(users, eq(users.id, mediators.userId))
+    .where(and(...filters))
+    .orderBy(desc(score), asc(mediators.activeCases), asc(mediators.id))
+    .limit(limit);
+  return rows
+    .filter((r) => exclusion(needs, toRecord(r.mediator)) === null)
+    .map((r) => ({
+      id: r.mediator.id,
+      fullName: r.fullName,
+      kind: r.mediator.kind,
+      registryNumber: r.mediator.registryNumber,
+      ...explainScore(needs, toRecord(r.mediator)),
+    }));
+};
