@@ -64,7 +64,12 @@ export const setRequestLanguage = (locale: string) => {
 const isProblem = (value: unknown): value is Problem =>
   typeof value === 'object' && value !== null && 'code' in value && 'detail' in value && 'status' in value;
 
-export const request = async <T>(method: string, path: string, body?: unknown, options: Options = {}): Promise<T> => {
+export const request = async <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: Options = {},
+): Promise<T> => {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -103,7 +108,8 @@ const post = <T>(path: string, body: unknown, options?: Options) => request<T>('
 
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -126,19 +132,23 @@ export const api = {
   login: (body: LoginBody) => post<Me>('/api/auth/login', body, { authRedirect: false }),
   register: (body: RegisterBody) => post<Me>('/api/auth/register', body, { authRedirect: false }),
   logout: () => post<Ok>('/api/auth/logout', undefined, { authRedirect: false }),
-  requestPasswordReset: (email: string) => post<Ok>('/api/auth/password-reset', { email }, { authRedirect: false }),
+  requestPasswordReset: (email: string) =>
+    post<Ok>('/api/auth/password-reset', { email }, { authRedirect: false }),
   confirmPasswordReset: (body: PasswordResetConfirmBody) =>
     post<Ok>('/api/auth/password-reset/confirm', body, { authRedirect: false }),
 
   notifications: () => get<NotificationList>('/api/notifications'),
   markRead: (body: MarkReadBody) => post<Ok>('/api/notifications/read', body),
 
-  invitation: (token: string) => get<InvitationView>(`/api/invitations${query({ token })}`, { authRedirect: false }),
+  invitation: (token: string) =>
+    get<InvitationView>(`/api/invitations${query({ token })}`, { authRedirect: false }),
   acceptInvitation: (token: string) => post<{ role: GrantableRole }>('/api/invitations/accept', { token }),
 
   courts: () => get<{ courts: Court[] }>('/api/courts'),
   users: (params: UserListQuery) =>
-    get<UserList>(`/api/admin/users${query({ q: params.q, offset: params.offset as number, limit: params.limit as number })}`),
+    get<UserList>(
+      `/api/admin/users${query({ q: params.q, offset: params.offset as number, limit: params.limit as number })}`,
+    ),
   revokeRole: (userId: string, role: GrantableRole) =>
     request<Ok>('DELETE', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(role)}`),
   invite: (body: InvitationBody) => post<Ok>('/api/admin/invitations', body),

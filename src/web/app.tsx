@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { keys, setRequestLanguage, setUnauthenticatedHandler } from './api.ts';
+import { keys, setUnauthenticatedHandler } from './api.ts';
 import { ForgotPasswordPage } from './features/auth/forgot-password-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { loginPath } from './features/auth/next.ts';
@@ -21,18 +20,21 @@ import { useMe } from './session.ts';
 import { Loading } from './ui/loading.tsx';
 
 // Administration is used by few people: its code loads only when one of them opens it.
-const AdminUsersPage = lazy(() => import('./features/admin/users-page.tsx').then((m) => ({ default: m.AdminUsersPage })));
-const OutboxPage = lazy(() => import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+const AdminUsersPage = lazy(() =>
+  import('./features/admin/users-page.tsx').then((m) => ({ default: m.AdminUsersPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })),
+);
 const OutboxMessagePage = lazy(() =>
   import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxMessagePage })),
 );
 
-/** Session-wide effects: lost sessions go to login, the account's language wins, requests speak it. */
+/** Session-wide effects: lost sessions go to login, and the account's language wins. */
 const SessionEffects = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const { i18n } = useTranslation();
   const { data: me } = useMe();
   const here = useRef('');
   here.current = `${location.pathname}${location.search}`;
@@ -40,15 +42,12 @@ const SessionEffects = () => {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       queryClient.setQueryData(keys.me, null);
-      if (location.pathname === '/login') return;
+      // Several requests can fail at once: only the first one leads to the login page.
+      if (window.location.pathname === '/login') return;
       navigate(loginPath(here.current), { replace: true });
     });
     return () => setUnauthenticatedHandler(null);
-  }, [queryClient, navigate, location.pathname]);
-
-  useEffect(() => {
-    setRequestLanguage(i18n.language);
-  }, [i18n.language]);
+  }, [queryClient, navigate]);
 
   // Once per login (or page load with a session): the account's language replaces the browser's.
   const appliedFor = useRef<string | null>(null);
@@ -94,7 +93,7 @@ const Layout = ({ children }: { children: ReactNode }) => (
 );
 
 const loggedIn = (page: ReactNode) => <RequireLogin>{page}</RequireLogin>;
-const admin = (page: ReactNode) => <RequireLogin role="platform_admin">{page}</RequireLogin>;
+const admin = (page: ReactNode) => <RequireLogin requiredRole="platform_admin">{page}</RequireLogin>;
 
 export const App = () => (
   <BrowserRouter>

@@ -37,7 +37,8 @@ export const localeFromNavigator = (languages: readonly string[]): Locale => {
 };
 
 export const initialLocale = (): Locale =>
-  storedLocale() ?? localeFromNavigator(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  storedLocale() ??
+  localeFromNavigator(navigator.languages?.length ? navigator.languages : [navigator.language]);
 
 export const rememberLocale = (locale: Locale) => {
   try {
@@ -60,15 +61,66 @@ export const applyLocale = async (locale: Locale) => {
 /** Intl locale for dates and numbers: Kazakhstan's conventions for kk and ru. */
 export const intlLocale = (locale: Locale) => (locale === 'kk' ? 'kk-KZ' : locale === 'ru' ? 'ru-KZ' : 'en');
 
+// Chrome (desktop and Android) ships without Kazakh date names and prints "2026 M11 25"; for kk
+// we assemble the CLDR long pattern ("2026 ж. 25 қараша, 10:17") from numeric parts ourselves.
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+const ZONE = 'Asia/Almaty';
+
+export const kazakhDate = (iso: string, withTime: boolean) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  const date = `${parts.year} ж. ${Number(parts.day)} ${KK_MONTHS[Number(parts.month) - 1]}`;
+  return withTime ? `${date}, ${parts.hour}:${parts.minute}` : date;
+};
+
+let nativeKazakh: boolean | undefined;
+const hasKazakhDates = () => {
+  nativeKazakh ??=
+    new Intl.DateTimeFormat('kk-KZ', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2020, 10, 15)) ===
+    'қараша';
+  return nativeKazakh;
+};
+
+/** A moment in Kazakhstan's time (Asia/Almaty), long date and time, in the interface language. */
 export const formatDateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Almaty',
-  }).format(new Date(iso));
+  locale === 'kk' && !hasKazakhDates()
+    ? kazakhDate(iso, true)
+    : new Intl.DateTimeFormat(intlLocale(locale), {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: ZONE,
+      }).format(new Date(iso));
 
 export const formatDate = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(new Date(iso));
+  locale === 'kk' && !hasKazakhDates()
+    ? kazakhDate(iso, false)
+    : new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: ZONE }).format(
+        new Date(iso),
+      );
 
 export const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 

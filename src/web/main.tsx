@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiError } from './api.ts';
+import { ApiError, setRequestLanguage } from './api.ts';
 import { App } from './app.tsx';
 import { initI18n } from './i18n.ts';
 import './styles.css';
@@ -16,7 +16,10 @@ const queryClient = new QueryClient({
   },
 });
 
-await initI18n();
+const i18n = await initI18n();
+// Requests carry the interface language from the very first one (before any effect has run).
+setRequestLanguage(i18n.language);
+i18n.on('languageChanged', setRequestLanguage);
 
 const root = document.getElementById('root');
 if (root) {

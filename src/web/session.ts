@@ -6,6 +6,7 @@ import { api, keys, type Me } from './api.ts';
 import { applyLocale, rememberLocale } from './i18n.ts';
 
 const MINUTE = 60_000;
+const KEEP_ACROSS_SESSIONS = ['me', 'config', 'courts'];
 
 /** The logged-in account (null when logged out); polled so the unread count stays fresh. */
 export const useMe = () =>
@@ -27,10 +28,13 @@ export const useSignedIn = () => {
   const queryClient = useQueryClient();
   return useCallback(
     async (me: Me) => {
+      // Nothing cached from an earlier session (another person on a shared phone) survives.
+      queryClient.removeQueries({
+        predicate: (query) => !KEEP_ACROSS_SESSIONS.includes(String(query.queryKey[0])),
+      });
       queryClient.setQueryData(keys.me, me);
       rememberLocale(me.locale);
       await applyLocale(me.locale);
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
     },
     [queryClient],
   );
@@ -49,7 +53,9 @@ export const useLogout = () => {
     },
     onSettled: () => {
       queryClient.setQueryData(keys.me, null);
-      queryClient.removeQueries({ predicate: (query) => !['me', 'config'].includes(String(query.queryKey[0])) });
+      queryClient.removeQueries({
+        predicate: (query) => !['me', 'config'].includes(String(query.queryKey[0])),
+      });
       navigate('/');
     },
   });

@@ -12,7 +12,8 @@ const variants: Record<Variant, string> = {
   quiet: 'px-3 text-brand-800 underline underline-offset-2 hover:bg-brand-50 hover:text-brand-900',
 };
 
-export const buttonClass = (variant: Variant = 'primary', extra = '') => `${base} ${variants[variant]} ${extra}`;
+export const buttonClass = (variant: Variant = 'primary', extra = '') =>
+  `${base} ${variants[variant]} ${extra}`;
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: Variant;
@@ -54,6 +55,8 @@ export const Button = ({
   </button>
 );
 
-export const ButtonLink = ({ variant = 'primary', className = '', ...rest }: LinkProps & { variant?: Variant }) => (
-  <Link className={buttonClass(variant, className)} {...rest} />
-);
+export const ButtonLink = ({
+  variant = 'primary',
+  className = '',
+  ...rest
+}: LinkProps & { variant?: Variant }) => <Link className={buttonClass(variant, className)} {...rest} />;

@@ -16,7 +16,16 @@ type ConfirmDialogProps = {
  * A modal confirmation on the native <dialog>: the browser traps focus, closes on Escape and
  * returns focus to where it was — no dialog library needed.
  */
-export const ConfirmDialog = ({ open, title, children, confirmLabel, cancelLabel, pending, onConfirm, onCancel }: ConfirmDialogProps) => {
+export const ConfirmDialog = ({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  pending,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

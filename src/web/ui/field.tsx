@@ -53,7 +53,17 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | '
   optional?: boolean;
 };
 
-export const TextField = ({ id, label, hint, error, optional, value, onChange, className = '', ...input }: TextFieldProps) => (
+export const TextField = ({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onChange,
+  className = '',
+  ...input
+}: TextFieldProps) => (
   <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
     {(describedBy) => (
       <input
@@ -121,7 +131,18 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'v
   placeholder?: string;
 };
 
-export const Select = ({ id, label, hint, error, optional, value, onChange, options, placeholder, ...select }: SelectProps) => (
+export const Select = ({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onChange,
+  options,
+  placeholder,
+  ...select
+}: SelectProps) => (
   <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
     {(describedBy) => (
       <select

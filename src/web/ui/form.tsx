@@ -30,7 +30,10 @@ export const useFormErrors = (knownFields: readonly string[]) => {
   }, []);
 
   /** Client-side checks found problems: the same presentation as the server's validation_failed. */
-  const failFields = useCallback((fields: FieldErrors) => fail(t('errors.validation_failed'), fields), [fail, t]);
+  const failFields = useCallback(
+    (fields: FieldErrors) => fail(t('errors.validation_failed'), fields),
+    [fail, t],
+  );
 
   const fromError = useCallback(
     (error: unknown) => {
@@ -50,7 +53,17 @@ export const useFormErrors = (knownFields: readonly string[]) => {
 
   const clear = useCallback(() => setState((previous) => ({ ...EMPTY, version: previous.version })), []);
 
-  return { errors: state.fields, detail: state.detail, extra: state.extra, formRef, alertRef, fail, failFields, fromError, clear };
+  return {
+    errors: state.fields,
+    detail: state.detail,
+    extra: state.extra,
+    formRef,
+    alertRef,
+    fail,
+    failFields,
+    fromError,
+    clear,
+  };
 };
 
 export type FormErrorsApi = ReturnType<typeof useFormErrors>;

@@ -1,7 +1,11 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type PageTitleProps = { children: ReactNode; /** The tab title when the heading is not plain text. */ title?: string; lead?: ReactNode };
+type PageTitleProps = {
+  children: ReactNode /** The tab title when the heading is not plain text. */;
+  title?: string;
+  lead?: ReactNode;
+};
 
 /** The page's one h1, mirrored into document.title ("Profile — Келісім"). */
 export const PageTitle = ({ children, title, lead }: PageTitleProps) => {

@@ -61,7 +61,9 @@ export const InviteForm = () => {
       <SectionTitle id="invite-title">{t('web.admin.invite.title')}</SectionTitle>
       <p className="mb-4 text-slate-700">{t('web.admin.invite.lead')}</p>
       <Form form={form} onSubmit={submit} aria-labelledby="invite-title">
-        {sentTo && <Alert tone="success" title={t('web.admin.invite.sent', { email: sentTo })} className="mb-5" />}
+        {sentTo && (
+          <Alert tone="success" title={t('web.admin.invite.sent', { email: sentTo })} className="mb-5" />
+        )}
         <TextField
           id="email"
           label={t('web.admin.invite.email')}

@@ -92,7 +92,9 @@ export const OutboxMessagePage = () => {
             <dt className="font-semibold">{t('web.admin.outbox.sentAt')}</dt>
             <dd>{formatDateTime(message.data.sentAt, locale)}</dd>
           </dl>
-          <pre className="font-sans text-base break-words whitespace-pre-wrap">{linkify(message.data.text)}</pre>
+          <pre className="font-sans text-base break-words whitespace-pre-wrap">
+            {linkify(message.data.text)}
+          </pre>
         </Card>
       )}
     </>

@@ -16,14 +16,18 @@ import { InviteForm } from './invite-form.tsx';
 const PAGE = 20;
 type Revoking = { user: UserSummary; role: GrantableRole };
 
-const isGrantable = (role: string): role is GrantableRole => (GRANTABLE_ROLES as readonly string[]).includes(role);
+const isGrantable = (role: string): role is GrantableRole =>
+  (GRANTABLE_ROLES as readonly string[]).includes(role);
 
 const RoleList = ({ user, onRevoke }: { user: UserSummary; onRevoke: (role: GrantableRole) => void }) => {
   const { t } = useTranslation();
   return (
     <ul className="flex flex-wrap gap-2">
       {user.roles.map((role) => (
-        <li key={role} className="flex items-center gap-1 rounded-md border border-slate-300 bg-slate-50 py-0.5 pl-2">
+        <li
+          key={role}
+          className="flex items-center gap-1 rounded-md border border-slate-300 bg-slate-50 py-0.5 pl-2"
+        >
           <span>{t(`roles.${role}`)}</span>
           {isGrantable(role) ? (
             <button
@@ -75,38 +79,39 @@ export const AdminUsersPage = () => {
   return (
     <>
       <PageTitle lead={t('web.admin.users.lead')}>{t('web.admin.users.title')}</PageTitle>
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr] lg:items-start">
+      <div className="grid gap-8">
         <section aria-labelledby="list-title" className="min-w-0">
           <SectionTitle id="list-title">{t('web.admin.users.listTitle')}</SectionTitle>
-          <form
-            role="search"
-            className="mb-4 flex flex-wrap items-end gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              setOffset(0);
-              setQ(search.trim());
-            }}
-          >
-            <div className="min-w-0 flex-1 basis-56">
-              <label htmlFor="user-search" className="block font-semibold">
-                {t('web.admin.users.search')}
-              </label>
-              <p id="user-search-hint" className="text-slate-700">
-                {t('web.admin.users.searchHint')}
-              </p>
-              <input
-                id="user-search"
-                type="search"
-                value={search}
-                onChange={(event) => setSearch(event.target.value)}
-                aria-describedby="user-search-hint"
-                className="mt-1.5 block min-h-12 w-full rounded-md border-2 border-slate-500 bg-white px-3 py-2"
-              />
-            </div>
-            <Button type="submit" className="min-h-12">
-              {t('web.admin.users.searchSubmit')}
-            </Button>
-          </form>
+          <search>
+            <form
+              className="mb-4 flex flex-wrap items-end gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                setOffset(0);
+                setQ(search.trim());
+              }}
+            >
+              <div className="min-w-0 flex-1 basis-56">
+                <label htmlFor="user-search" className="block font-semibold">
+                  {t('web.admin.users.search')}
+                </label>
+                <p id="user-search-hint" className="text-slate-700">
+                  {t('web.admin.users.searchHint')}
+                </p>
+                <input
+                  id="user-search"
+                  type="search"
+                  value={search}
+                  onChange={(event) => setSearch(event.target.value)}
+                  aria-describedby="user-search-hint"
+                  className="mt-1.5 block min-h-12 w-full rounded-md border-2 border-slate-500 bg-white px-3 py-2"
+                />
+              </div>
+              <Button type="submit" className="min-h-12">
+                {t('web.admin.users.searchSubmit')}
+              </Button>
+            </form>
+          </search>
 
           {revoked && <Alert tone="success" title={revoked} className="mb-4" />}
           {revoke.error && <QueryError error={revoke.error} />}
@@ -125,7 +130,7 @@ export const AdminUsersPage = () => {
                     <th scope="col" className="p-2">
                       {t('web.admin.users.name')}
                     </th>
-                    <th scope="col" className="p-2">
+                    <th scope="col" className="w-2/5 p-2">
                       {t('web.admin.users.roles')}
                     </th>
                     <th scope="col" className="p-2">
@@ -168,8 +173,15 @@ export const AdminUsersPage = () => {
                 ))}
               </ul>
               {total > PAGE && (
-                <nav aria-label={t('web.admin.users.pages')} className="mt-4 flex flex-wrap items-center gap-3">
-                  <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                <nav
+                  aria-label={t('web.admin.users.pages')}
+                  className="mt-4 flex flex-wrap items-center gap-3"
+                >
+                  <Button
+                    variant="secondary"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - PAGE))}
+                  >
                     {t('web.common.previous')}
                   </Button>
                   <span>
@@ -179,7 +191,11 @@ export const AdminUsersPage = () => {
                       total,
                     })}
                   </span>
-                  <Button variant="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+                  <Button
+                    variant="secondary"
+                    disabled={offset + PAGE >= total}
+                    onClick={() => setOffset(offset + PAGE)}
+                  >
                     {t('web.common.next')}
                   </Button>
                 </nav>
@@ -187,7 +203,9 @@ export const AdminUsersPage = () => {
             </>
           )}
         </section>
-        <InviteForm />
+        <div className="max-w-2xl">
+          <InviteForm />
+        </div>
       </div>
       <ConfirmDialog
         open={revoking !== null}
@@ -195,7 +213,11 @@ export const AdminUsersPage = () => {
         confirmLabel={t('web.admin.users.confirm')}
         cancelLabel={t('web.common.cancel')}
         pending={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onConfirm={() => {
+          if (!revoking) return;
+          setRevoked(null);
+          revoke.mutate(revoking);
+        }}
         onCancel={() => setRevoking(null)}
       >
         {revoking && (

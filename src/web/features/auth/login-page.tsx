@@ -31,7 +31,10 @@ const DemoAccounts = ({ onPick }: { onPick: (email: string, password: string) =>
             <Button
               variant="secondary"
               className="min-h-11 px-3"
-              aria-label={t('web.login.demo.useLabel', { role: t(`roles.${account.role}`), email: account.email })}
+              aria-label={t('web.login.demo.useLabel', {
+                role: t(`roles.${account.role}`),
+                email: account.email,
+              })}
               onClick={() => onPick(account.email, account.password)}
             >
               {t('web.login.demo.use')}
@@ -105,7 +108,12 @@ export const LoginPage = () => {
               onChange={setPassword}
               error={form.errors.password}
             />
-            <Button type="submit" pending={login.isPending} pendingLabel={t('web.login.submitting')} className="w-full sm:w-auto">
+            <Button
+              type="submit"
+              pending={login.isPending}
+              pendingLabel={t('web.login.submitting')}
+              className="w-full sm:w-auto"
+            >
               {t('web.login.submit')}
             </Button>
           </Form>

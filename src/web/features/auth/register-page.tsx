@@ -44,7 +44,8 @@ export const RegisterPage = () => {
     bin: '',
     organisationName: '',
   });
-  const set = (field: keyof typeof values) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+  const set = (field: keyof typeof values) => (value: string) =>
+    setValues((previous) => ({ ...previous, [field]: value }));
 
   const register = useMutation({
     mutationFn: api.register,
@@ -63,7 +64,10 @@ export const RegisterPage = () => {
     if (register.isPending) return;
     const errors = collectErrors(
       {
-        ...(isOrganisation && { organisationName: checkOrganisation(values.organisationName), bin: checkBin(values.bin) }),
+        ...(isOrganisation && {
+          organisationName: checkOrganisation(values.organisationName),
+          bin: checkBin(values.bin),
+        }),
         fullName: checkName(values.fullName),
         iin: checkIin(values.iin, !isOrganisation),
         email: checkEmail(values.email),
@@ -101,10 +105,18 @@ export const RegisterPage = () => {
           name="kind"
           legend={t('web.register.kind.legend')}
           value={kind}
-          onChange={(value) => setKind(value as Kind)}
+          onChange={(value) => {
+            // Errors about the other kind's fields would now be wrong; what was typed stays.
+            form.clear();
+            setKind(value as Kind);
+          }}
           error={form.errors.kind}
           options={[
-            { value: 'individual', label: t('web.register.kind.individual'), hint: t('web.register.kind.individualHint') },
+            {
+              value: 'individual',
+              label: t('web.register.kind.individual'),
+              hint: t('web.register.kind.individualHint'),
+            },
             {
               value: 'organisation',
               label: t('web.register.kind.organisation'),
@@ -114,7 +126,9 @@ export const RegisterPage = () => {
         />
         {isOrganisation && (
           <fieldset className="mb-2">
-            <legend className="mb-3 text-lg font-bold text-brand-900">{t('web.register.organisationSection')}</legend>
+            <legend className="mb-3 text-lg font-bold text-brand-900">
+              {t('web.register.organisationSection')}
+            </legend>
             <TextField
               id="organisationName"
               label={t('web.register.organisationName')}
@@ -197,7 +211,12 @@ export const RegisterPage = () => {
           />
         </fieldset>
         <p className="mb-5 text-slate-700">{t('web.register.privacy')}</p>
-        <Button type="submit" pending={register.isPending} pendingLabel={t('web.register.submitting')} className="w-full sm:w-auto">
+        <Button
+          type="submit"
+          pending={register.isPending}
+          pendingLabel={t('web.register.submitting')}
+          className="w-full sm:w-auto"
+        >
           {t('web.register.submit')}
         </Button>
       </Form>

@@ -11,14 +11,14 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import { loginPath } from './next.ts';
 
 /** Pages for logged-in people: anyone else goes to the login page and comes back afterwards. */
-export const RequireLogin = ({ children, role }: { children: ReactNode; role?: Role }) => {
+export const RequireLogin = ({ children, requiredRole }: { children: ReactNode; requiredRole?: Role }) => {
   const { t } = useTranslation();
   const location = useLocation();
   const { data: me, isPending, error } = useMe();
   if (isPending) return <Loading />;
   if (error && me === undefined) return <QueryError error={error} />;
   if (!me) return <Navigate replace to={loginPath(`${location.pathname}${location.search}`)} />;
-  if (role && !hasRole(me, role)) {
+  if (requiredRole && !hasRole(me, requiredRole)) {
     return (
       <>
         <PageTitle>{t('web.errors.noAccessTitle')}</PageTitle>

@@ -8,7 +8,8 @@ export const digitsOnly = (value: string) => value.replace(/[\s-]/g, '');
 export const normalizePhone = (value: string) => value.trim().replace(/[\s()-]/g, '');
 
 export const checkName = (value: string) => (value.trim().length >= 2 ? null : 'name_required');
-export const checkEmail = (value: string) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : 'email_invalid');
+export const checkEmail = (value: string) =>
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : 'email_invalid';
 export const checkPassword = (value: string) =>
   value.length < 10 ? 'password_too_short' : value.length > 200 ? 'password_too_long' : null;
 export const checkPhone = (value: string) =>
@@ -23,7 +24,8 @@ export const checkBin = (value: string) => {
   if (!bin) return 'required';
   return isValidBin(bin) ? null : 'bin_invalid';
 };
-export const checkOrganisation = (value: string) => (value.trim().length >= 2 ? null : 'organisation_required');
+export const checkOrganisation = (value: string) =>
+  value.trim().length >= 2 ? null : 'organisation_required';
 
 /** Field name → localized message, for the fields whose check failed. */
 export const collectErrors = (checks: Record<string, string | null>, t: (key: string) => string) =>

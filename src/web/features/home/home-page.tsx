@@ -36,7 +36,9 @@ const GuestHome = () => {
                 {index + 1}
               </span>
               <span>
-                <span className="block font-semibold text-brand-900">{t(`web.home.guest.steps.${step}.title`)}</span>
+                <span className="block font-semibold text-brand-900">
+                  {t(`web.home.guest.steps.${step}.title`)}
+                </span>
                 <span className="block text-slate-700">{t(`web.home.guest.steps.${step}.text`)}</span>
               </span>
             </li>
@@ -85,9 +87,13 @@ const UserHome = ({ me }: { me: Me }) => {
   const { data: config } = useConfig();
   return (
     <>
-      <PageTitle lead={t('web.home.user.lead')}>{t('web.home.user.greeting', { name: me.fullName })}</PageTitle>
+      <PageTitle lead={t('web.home.user.lead')}>
+        {t('web.home.user.greeting', { name: me.fullName })}
+      </PageTitle>
       <section aria-labelledby="roles-title">
-        <SectionTitle id="roles-title">{t('web.home.user.rolesTitle', { count: me.roles.length })}</SectionTitle>
+        <SectionTitle id="roles-title">
+          {t('web.home.user.rolesTitle', { count: me.roles.length })}
+        </SectionTitle>
         <ul className="grid gap-4 md:grid-cols-2">
           {me.roles.map((role) => {
             const links = roleLinks(role, Boolean(config?.demo));

@@ -41,7 +41,13 @@ export const InvitationPage = () => {
       </>
     );
   }
-  if (invitation.isPending || mePending) return <>{title}<Loading /></>;
+  if (invitation.isPending || mePending)
+    return (
+      <>
+        {title}
+        <Loading />
+      </>
+    );
   if (invitation.error) {
     return (
       <>
@@ -58,7 +64,10 @@ export const InvitationPage = () => {
     return (
       <>
         {title}
-        <Alert tone="success" title={t('web.invitation.accepted', { role: t(`roles.${accept.data.role}`) })} />
+        <Alert
+          tone="success"
+          title={t('web.invitation.accepted', { role: t(`roles.${accept.data.role}`) })}
+        />
         <ButtonLink to="/" className="mt-6">
           {t('web.common.toHome')}
         </ButtonLink>
@@ -82,7 +91,11 @@ export const InvitationPage = () => {
         {me ? (
           <div className="mt-4">
             <p className="mb-4">{t('web.invitation.acceptAs', { name: me.fullName, email: me.email })}</p>
-            <Button pending={accept.isPending} pendingLabel={t('web.common.sending')} onClick={() => accept.mutate()}>
+            <Button
+              pending={accept.isPending}
+              pendingLabel={t('web.common.sending')}
+              onClick={() => accept.mutate()}
+            >
               {t('web.invitation.accept')}
             </Button>
           </div>

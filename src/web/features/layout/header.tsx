@@ -7,7 +7,9 @@ import { LanguageSwitcher } from './language-switcher.tsx';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `flex min-h-11 items-center rounded-md px-3 font-semibold no-underline ${
-    isActive ? 'bg-brand-50 text-brand-900 underline decoration-2 underline-offset-4' : 'text-brand-800 hover:bg-brand-50'
+    isActive
+      ? 'bg-brand-50 text-brand-900 underline decoration-2 underline-offset-4'
+      : 'text-brand-800 hover:bg-brand-50'
   }`;
 
 const SkipLink = () => {
@@ -15,10 +17,6 @@ const SkipLink = () => {
   return (
     <a
       href="#main"
-      onClick={(event) => {
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}
       className="sr-only bg-focus px-4 py-3 font-bold text-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
     >
       {t('web.app.skipToContent')}
@@ -36,7 +34,10 @@ const Brand = () => (
       <span aria-hidden="true" className="hidden text-slate-500 sm:inline">
         /
       </span>
-      <span lang="en" className="text-sm font-semibold text-slate-700 sm:text-xl sm:font-bold sm:text-brand-900">
+      <span
+        lang="en"
+        className="text-sm font-semibold text-slate-700 sm:text-xl sm:font-bold sm:text-brand-900"
+      >
         Kelisim
       </span>
     </span>

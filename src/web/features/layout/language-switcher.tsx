@@ -18,7 +18,9 @@ export const LanguageSwitcher = () => {
             aria-pressed={current === locale}
             onClick={() => void choose(locale)}
             className={`min-h-11 rounded-md px-3 text-sm font-semibold sm:text-base ${
-              current === locale ? 'bg-white text-brand-900' : 'text-white underline underline-offset-2 hover:bg-brand-800'
+              current === locale
+                ? 'bg-white text-brand-900'
+                : 'text-white underline underline-offset-2 hover:bg-brand-800'
             }`}
           >
             {LANGUAGE_NAMES[locale]}

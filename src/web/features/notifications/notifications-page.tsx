@@ -24,7 +24,11 @@ export const NotificationsPage = () => {
   const queryClient = useQueryClient();
   const text = useNotificationText();
   const locale = i18n.language ? currentLocale() : 'kk';
-  const list = useQuery({ queryKey: keys.notifications, queryFn: api.notifications, refetchOnWindowFocus: true });
+  const list = useQuery({
+    queryKey: keys.notifications,
+    queryFn: api.notifications,
+    refetchOnWindowFocus: true,
+  });
   const mark = useMutation({
     mutationFn: (body: MarkReadBody) => api.markRead(body),
     onSettled: async (_data, _error, body) => {
@@ -49,14 +53,12 @@ export const NotificationsPage = () => {
         <>
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <p role="status" className="text-lg">
-              {unread > 0 ? t('web.notifications.unreadCount', { count: unread }) : t('web.notifications.allRead')}
+              {unread > 0
+                ? t('web.notifications.unreadCount', { count: unread })
+                : list.data.notifications.length > 0 && t('web.notifications.allRead')}
             </p>
             {unread > 0 && (
-              <Button
-                variant="secondary"
-                pending={mark.isPending}
-                onClick={() => mark.mutate({ all: true })}
-              >
+              <Button variant="secondary" pending={mark.isPending} onClick={() => mark.mutate({ all: true })}>
                 {t('web.notifications.markAllRead')}
               </Button>
             )}
@@ -74,7 +76,9 @@ export const NotificationsPage = () => {
                     id={`notification-${notification.id}`}
                     tabIndex={-1}
                     className={`rounded-lg border bg-white p-4 ${
-                      isUnread ? 'border-l-8 border-brand-700 border-y-slate-300 border-r-slate-300' : 'border-slate-300'
+                      isUnread
+                        ? 'border-l-8 border-brand-700 border-y-slate-300 border-r-slate-300'
+                        : 'border-slate-300'
                     }`}
                   >
                     <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
@@ -98,7 +102,9 @@ export const NotificationsPage = () => {
                           <span className={isUnread ? 'font-semibold' : ''}>{body}</span>
                         )}
                         <p className="mt-1 text-slate-700">
-                          <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt, locale)}</time>
+                          <time dateTime={notification.createdAt}>
+                            {formatDateTime(notification.createdAt, locale)}
+                          </time>
                         </p>
                       </div>
                       {isUnread && (

@@ -12,7 +12,14 @@ import { PasswordField, Select, TextField } from '../../ui/field.tsx';
 import { Form, useFormErrors } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
-import { checkName, checkOrganisation, checkPassword, checkPhone, collectErrors, normalizePhone } from '../auth/validation.ts';
+import {
+  checkName,
+  checkOrganisation,
+  checkPassword,
+  checkPhone,
+  collectErrors,
+  normalizePhone,
+} from '../auth/validation.ts';
 
 const DETAIL_FIELDS = ['fullName', 'phone', 'organisationName', 'locale'] as const;
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -119,7 +126,7 @@ const DetailsForm = ({ me }: { me: Me }) => {
   );
 };
 
-const PasswordForm = () => {
+const PasswordForm = ({ email }: { email: string }) => {
   const { t } = useTranslation();
   const form = useFormErrors(PASSWORD_FIELDS);
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirmPassword: '' });
@@ -159,6 +166,8 @@ const PasswordForm = () => {
             <p>{t('web.profile.password.changedText')}</p>
           </Alert>
         )}
+        {/* Lets password managers know whose password this is. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <PasswordField
           id="currentPassword"
           label={t('web.profile.password.current')}
@@ -199,7 +208,9 @@ const Identity = ({ me }: { me: Me }) => {
     [t('web.profile.identity.email'), me.email],
     [t('web.profile.identity.kind'), t(`web.common.kind.${me.kind}`)],
     [t('web.profile.identity.iin'), me.iin ?? none],
-    ...(me.kind === 'organisation' ? ([[t('web.profile.identity.bin'), me.bin ?? none]] as [string, string][]) : []),
+    ...(me.kind === 'organisation'
+      ? ([[t('web.profile.identity.bin'), me.bin ?? none]] as [string, string][])
+      : []),
     [t('web.profile.identity.roles'), me.roles.map((role) => t(`roles.${role}`)).join(', ')],
     ...(me.court ? ([[t('web.profile.identity.court'), me.court.name]] as [string, string][]) : []),
   ];
@@ -231,7 +242,7 @@ export const ProfilePage = () => {
           <Identity me={me} />
           <DetailsForm me={me} />
         </div>
-        <PasswordForm />
+        <PasswordForm email={me.email} />
       </div>
     </>
   );
