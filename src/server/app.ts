@@ -86,11 +86,10 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
     },
   });
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
-  const spaIndex =
-    webDist && fs.existsSync(path.join(webDist, 'index.html'))
-      ? fs.readFileSync(path.join(webDist, 'index.html'))
-      : null;
-  registerErrorHandling(app, spaIndex);
+  const spaIndexFile = webDist ? path.join(webDist, 'index.html') : null;
+  const hasWeb = spaIndexFile !== null && fs.existsSync(spaIndexFile);
+  // Read per page load (it is small): a rebuilt web app is served without a restart.
+  registerErrorHandling(app, hasWeb ? () => fs.promises.readFile(spaIndexFile) : null);
   const routes = registerAccessControl(app, sessions);
   registerOriginCheck(app, platform.config.publicUrl);
   const metrics = registerMetrics(app);
@@ -117,8 +116,24 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(registryRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
-  if (webDist && spaIndex)
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  if (webDist && hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz beside each file: a phone on 3G downloads a quarter of the bytes.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Hashed asset names never change content: cache them for good; everything else briefly.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        );
+      },
+    });
+  }
   await app.ready();
   return { app, ctx, routes };
 };

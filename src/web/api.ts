@@ -134,6 +134,8 @@ export const api = {
   logout: () => post<Ok>('/api/auth/logout', undefined, { authRedirect: false }),
   requestPasswordReset: (email: string) =>
     post<Ok>('/api/auth/password-reset', { email }, { authRedirect: false }),
+  checkResetLink: (token: string) =>
+    get<{ expiresAt: string }>(`/api/auth/password-reset${query({ token })}`, { authRedirect: false }),
   confirmPasswordReset: (body: PasswordResetConfirmBody) =>
     post<Ok>('/api/auth/password-reset/confirm', body, { authRedirect: false }),
 
@@ -166,4 +168,5 @@ export const keys = {
   outbox: ['admin', 'outbox'] as const,
   outboxEntry: (id: string) => ['admin', 'outbox', id] as const,
   invitation: (token: string) => ['invitation', token] as const,
+  resetLink: (token: string) => ['reset-link', token] as const,
 };

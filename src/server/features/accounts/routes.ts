@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   changePassword,
   loginRequest,
@@ -7,6 +8,7 @@ import {
   passwordResetConfirm,
   passwordResetRequest,
   registerRequest,
+  tokenQuery,
   updateProfile,
 } from '../../../contracts/accounts.ts';
 import { ok } from '../../../contracts/common.ts';
@@ -138,6 +140,24 @@ export const accountRoutes =
         await accounts.requestPasswordReset(ctx, request.body.email);
         return reply.code(202).send({ ok: true as const });
       },
+    );
+
+    app.get(
+      '/api/auth/password-reset',
+      {
+        config: { access: 'public', ...throttled(60) },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Is this reset link still usable? (before the person types a new password)',
+          querystring: tokenQuery,
+          response: { 200: z.object({ expiresAt: z.string() }) },
+        },
+      },
+      async (request) => ({
+        expiresAt: (
+          await accounts.usableToken(ctx, request.query.token, 'password_reset')
+        ).expiresAt.toISOString(),
+      }),
     );
 
     app.post(

@@ -89,3 +89,35 @@ describe('logs', () => {
     expect(log).not.toContain(token);
   });
 });
+
+describe('serving the web app', () => {
+  it('answers any page with index.html, serves pre-compressed assets and caches hashed ones for good', async () => {
+    const { brotliCompressSync } = await import('node:zlib');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'kelisim-web-'));
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Келісім</title>');
+    const script = 'console.log("сәлем");'.repeat(50);
+    fs.writeFileSync(path.join(webDist, 'assets', 'app-3f2a1c.js'), script);
+    fs.writeFileSync(path.join(webDist, 'assets', 'app-3f2a1c.js.br'), brotliCompressSync(script));
+    const { app } = await buildApp(t.platform, { webDist });
+
+    const page = await app.inject({ url: '/profile', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Келісім');
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>rebuilt</title>');
+    expect((await app.inject({ url: '/profile', headers: { accept: 'text/html' } })).body).toContain(
+      'rebuilt',
+    );
+
+    const asset = await app.inject({ url: '/assets/app-3f2a1c.js', headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ url: '/api/nothing', headers: { accept: 'text/html' } })).statusCode).toBe(
+      404,
+    );
+    await app.close();
+  });
+});

@@ -23,7 +23,7 @@ const fromFrameworkError = (error: FastifyError): Problem | null => {
 };
 
 /** Every error leaves as problem+json in the caller's language; unexpected ones as a bare 500. */
-export const registerErrorHandling = (app: FastifyInstance, spaIndex: Buffer | null) => {
+export const registerErrorHandling = (app: FastifyInstance, spaIndex: (() => Promise<Buffer>) | null) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: Problem | null = null;
     if (error instanceof Problem) problem = error;
@@ -47,13 +47,16 @@ export const registerErrorHandling = (app: FastifyInstance, spaIndex: Buffer | n
       .send(problemBody(problem, requestLocale(request), request.url));
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
     if (spaIndex && wantsPage) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await spaIndex());
     }
     reply
       .code(404)

@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, keys } from '../../api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { PasswordField } from '../../ui/field.tsx';
@@ -30,8 +30,20 @@ export const ResetPasswordPage = () => {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const reset = useMutation({ mutationFn: api.confirmPasswordReset, onError: form.fromError });
-  const tokenProblem =
-    reset.error instanceof ApiError && TOKEN_PROBLEMS.includes(reset.error.code ?? '') ? reset.error : null;
+  // Check the link before the person types a new password twice for nothing.
+  const link = useQuery({
+    queryKey: keys.resetLink(token),
+    queryFn: () => api.checkResetLink(token),
+    enabled: token.length >= 10,
+    retry: false,
+  });
+  const isTokenProblem = (error: unknown) =>
+    error instanceof ApiError && TOKEN_PROBLEMS.includes(error.code ?? '');
+  const tokenProblem = isTokenProblem(reset.error)
+    ? (reset.error as ApiError)
+    : isTokenProblem(link.error)
+      ? (link.error as ApiError)
+      : null;
 
   if (token.length < 10) {
     return (
