@@ -21,7 +21,7 @@ describe('kelisim CLI on an embedded database', () => {
     expect((await cli(dataDir, 'seed')).stdout).toContain('demo accounts created');
     const intact = await cli(dataDir, 'audit', 'verify');
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/audit chain intact: 7 events/);
+    expect(intact.stdout).toMatch(/audit chain intact: 47 events/);
 
     const db = await PGlite.create(path.join(dataDir, 'pg'));
     await db.exec(`alter table audit_events disable trigger audit_events_append_only;

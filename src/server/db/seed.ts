@@ -5,6 +5,7 @@ import { audit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import type { Db } from './open.ts';
 import { courts, userRoles, users } from './schema/index.ts';
+import { seedDemoRegistry } from './seed-registry.ts';
 
 // Reference data every installation needs: courts that refer cases and approve agreements.
 // Codes are ours; names as the courts publish them.
@@ -168,5 +169,6 @@ export const seedDemoData = async (db: Db, scryptCost: number) => {
       });
     }
   });
+  await seedDemoRegistry(db, passwordHash, 'mediator@demo.kelisim.kz');
   return true;
 };

@@ -4,8 +4,10 @@ import type { mediatorSearch } from '../../../contracts/registry.ts';
 import type { Locale } from '../../../core/identity/roles.ts';
 import {
   type CaseNeeds,
+  COMPLAINT_PENALTY,
   exclusion,
   explainScore,
+  MAX_COMPLAINT_PENALTY,
   type MediatorRecord,
   WEIGHTS,
 } from '../../../core/registry/matching.ts';
@@ -19,62 +21,6 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
-
-// Below this many completed cases a rate says more about chance than about the mediator.
-export const MIN_CASES_FOR_RATES = 5;
-
-type OrganisationRow = typeof mediatorOrganisations.$inferSelect;
-const organisationName = (o: OrganisationRow, locale: Locale) =>
-  locale === 'kk' ? o.nameKk : locale === 'ru' ? o.nameRu : o.nameEn;
-const organisationView = (o: OrganisationRow | null, locale: Locale) =>
-  o
-    ? { id: o.id, name: organisationName(o, locale), region: o.region, bin: o.bin, website: o.website }
-    : null;
-
-type MediatorRow = typeof mediators.$inferSelect;
-
-/** What anyone may see of a listed mediator: qualifications, languages, fee and honest record. */
-const publicView = (
-  m: MediatorRow,
-  fullName: string,
-  organisation: OrganisationRow | null,
-  trainings: (typeof mediatorTrainings.$inferSelect)[],
-  locale: Locale,
-) => {
-  const enough = m.completedCases >= MIN_CASES_FOR_RATES;
-  return {
-    id: m.id,
-    fullName,
-    kind: m.kind,
-    registryNumber: m.registryNumber,
-    organisation: organisationView(organisation, locale),
-    akimat: m.akimat,
-    categories: m.categories,
-    languages: m.languages,
-    regions: m.regions,
-    remote: m.remote,
-    inPerson: m.inPerson,
-    fee:
-      m.feeType === 'free' ? { type: 'free' as const } : { type: m.feeType, amountKzt: m.feeAmountKzt ?? 0 },
-    bio: m.bio,
-    trainings: trainings.map((t) => ({
-      kind: t.kind,
-      title: t.title,
-      provider: t.provider,
-      hours: t.hours,
-      completedOn: t.completedOn,
-    })),
-    trainingHours: trainings.reduce((sum, t) => sum + t.hours, 0),
-    record: {
-      completedCases: m.completedCases,
-      settlementRate: enough ? m.settledCases / m.completedCases : null,
-      complianceRate: enough && m.settledCases > 0 ? m.performedAgreements / m.settledCases : null,
-      rating: m.ratingCount > 0 ? Math.round((m.ratingSum / m.ratingCount) * 10) / 10 : null,
-      ratingCount: m.ratingCount,
-      upheldComplaints: m.upheldComplaints,
-    },
-  };
-};
 
 type SearchQuery = z.infer<typeof mediatorSearch>;
 
@@ -304,15 +250,16 @@ export const matchMediators = async (ctx: AppContext, needs: CaseNeeds, limit = 
       : (and(local, eq(mediators.inPerson, true)) as SQL),
   ];
   if (needs.wantsPublic) filters.push(eq(mediators.kind, 'public'));
-  const score = sql<number>`(
-    ${WEIGHTS.specialisation} * (case when ${mediators.categories} @> array[${needs.category}]::text[] then 1 else 0 end)
-    + ${WEIGHTS.region} * (case when ${mediators.regions} @> array[${needs.region}]::text[] then 1 else 0 end)
-    + ${WEIGHTS.availability} * greatest(0, 1 - ${mediators.activeCases}::float8 / ${mediators.capacity})
-    + ${WEIGHTS.experience} * least(${mediators.completedCases}, 50)::float8 / 50
-    + ${WEIGHTS.settlement} * (${mediators.settledCases} + 1)::float8 / (${mediators.completedCases} + 2)
-    + ${WEIGHTS.rating} * (${mediators.ratingSum} - ${mediators.ratingCount} + 10)::float8 / (4 * (${mediators.ratingCount} + 5))
-    - least(${mediators.upheldComplaints} * 0.05, 0.2)
-  )`;
+  // Rounded like core's score, so that ties break the same way (fewer active cases, then id).
+  const score = sql<number>`round((
+    ${WEIGHTS.specialisation}::float8 * (case when ${mediators.categories} @> array[${needs.category}]::text[] then 1 else 0 end)
+    + ${WEIGHTS.region}::float8 * (case when ${mediators.regions} @> array[${needs.region}]::text[] then 1 else 0 end)
+    + ${WEIGHTS.availability}::float8 * greatest(0, 1 - ${mediators.activeCases}::float8 / ${mediators.capacity})
+    + ${WEIGHTS.experience}::float8 * least(${mediators.completedCases}, 50)::float8 / 50
+    + ${WEIGHTS.settlement}::float8 * (${mediators.settledCases} + 1)::float8 / (${mediators.completedCases} + 2)
+    + ${WEIGHTS.rating}::float8 * (${mediators.ratingSum} - ${mediators.ratingCount} + 10)::float8 / (4 * (${mediators.ratingCount} + 5))
+    - least(${mediators.upheldComplaints} * ${COMPLAINT_PENALTY}::float8, ${MAX_COMPLAINT_PENALTY}::float8)
+  )::numeric, 4)`;
   const rows = await ctx.db
     .select({ mediator: mediators, fullName: users.fullName })
     .from(mediators)
