@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -10,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { COMPLAINT_PENALTY, MAX_COMPLAINT_PENALTY, WEIGHTS } from '../../../core/registry/matching.ts';
 import { users } from './accounts.ts';
 
 // The mediator registry (issue 3): organisations of mediators, mediators with their verified
@@ -66,6 +69,18 @@ export const mediators = pgTable(
     ratingSum: integer('rating_sum').notNull().default(0),
     ratingCount: integer('rating_count').notNull().default(0),
     upheldComplaints: integer('upheld_complaints').notNull().default(0),
+    // The part of the matching score that does not depend on the case (core/registry/matching.ts),
+    // kept by the database so that ranking reads an index instead of scoring every mediator.
+    // Changing WEIGHTS needs a migration that regenerates this column.
+    baseScore: doublePrecision('base_score')
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(`${WEIGHTS.availability} * greatest(0, 1 - active_cases::float8 / greatest(capacity, 1))
+          + ${WEIGHTS.experience} * least(completed_cases, 50)::float8 / 50
+          + ${WEIGHTS.settlement} * (settled_cases + 1)::float8 / (completed_cases + 2)
+          + ${WEIGHTS.rating} * (rating_sum - rating_count + 10)::float8 / (4 * (rating_count + 5))
+          - least(upheld_complaints * ${COMPLAINT_PENALTY}, ${MAX_COMPLAINT_PENALTY})`),
+      ),
     bio: jsonb('bio').$type<LocalizedText>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -75,6 +90,10 @@ export const mediators = pgTable(
   },
   (t) => [
     index('mediators_status_idx').on(t.status),
+    index('mediators_listed_base_score_idx')
+      .on(t.baseScore.desc(), t.activeCases, t.id)
+      .where(sql`status = 'approved'`),
+    index('mediators_listed_record_idx').on(t.completedCases.desc(), t.id).where(sql`status = 'approved'`),
     // The public search and matching filter on these arrays.
     index('mediators_languages_idx').using('gin', t.languages),
     index('mediators_regions_idx').using('gin', t.regions),

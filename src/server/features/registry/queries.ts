@@ -1,15 +1,26 @@
-import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  not,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { z } from 'zod';
 import type { mediatorSearch } from '../../../contracts/registry.ts';
-import type { Locale } from '../../../core/identity/roles.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../../core/identity/roles.ts';
 import {
   type CaseNeeds,
-  COMPLAINT_PENALTY,
   exclusion,
   explainScore,
-  MAX_COMPLAINT_PENALTY,
   type MediatorRecord,
-  WEIGHTS,
+  rankMediators,
 } from '../../../core/registry/matching.ts';
 import type { AppContext } from '../../context.ts';
 import {
@@ -21,6 +32,15 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
+import {
+  feeOf,
+  type MediatorRow,
+  type OrganisationRow,
+  organisationView,
+  publicView,
+  recordView,
+  trainingView,
+} from './views.ts';
 
 type SearchQuery = z.infer<typeof mediatorSearch>;
 
@@ -38,21 +58,32 @@ export const searchMediators = async (ctx: AppContext, locale: Locale, query: Se
   if (query.free === 'true') filters.push(eq(mediators.feeType, 'free'));
   if (query.free === 'false') filters.push(sql`${mediators.feeType} <> 'free'`);
   if (query.q) filters.push(ilike(users.fullName, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
-  const where = and(...filters);
-  const rows = await ctx.db
+  return listedMediators(ctx, locale, and(...filters) as SQL, query.offset, query.limit, Boolean(query.q));
+};
+
+/** Listed mediators matching a filter, most experienced first, with their trainings. */
+const listedMediators = async (
+  ctx: AppContext,
+  locale: Locale,
+  where: SQL,
+  offset: number,
+  limit: number,
+  byName = false,
+) => {
+  // Ordered as the partial index mediators_listed_record_idx is, so a page reads only its rows.
+  const page = ctx.db
     .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
     .from(mediators)
     .innerJoin(users, eq(users.id, mediators.userId))
     .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
     .where(where)
-    .orderBy(desc(mediators.completedCases), asc(users.fullName))
-    .offset(query.offset)
-    .limit(query.limit);
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(mediators)
-    .innerJoin(users, eq(users.id, mediators.userId))
-    .where(where);
+    .orderBy(desc(mediators.completedCases), asc(mediators.id))
+    .offset(offset)
+    .limit(limit);
+  const counted = byName
+    ? ctx.db.select({ n: count() }).from(mediators).innerJoin(users, eq(users.id, mediators.userId)).where(where)
+    : ctx.db.select({ n: count() }).from(mediators).where(where);
+  const [rows, [total]] = await Promise.all([page, counted]);
   const trainings = rows.length
     ? await ctx.db
         .select()
@@ -96,7 +127,7 @@ export const mediatorProfile = async (ctx: AppContext, locale: Locale, id: strin
     ...publicView(row.mediator, row.fullName, row.organisation, trainings, locale),
     upheldComplaintDecisions: upheld.map((c) => ({
       reasons: c.reasons ?? '',
-      decidedAt: c.decidedAt?.toISOString() ?? '',
+      decidedAt: (c.decidedAt ?? new Date(0)).toISOString(),
     })),
   };
 };
@@ -137,7 +168,9 @@ const entryView = async (
   const documents = await ctx.db
     .select()
     .from(mediatorDocuments)
-    .where(eq(mediatorDocuments.mediatorId, m.id));
+    .where(eq(mediatorDocuments.mediatorId, m.id))
+    .orderBy(asc(mediatorDocuments.uploadedAt));
+  const diplomas = documents.filter((d) => d.kind === 'diploma');
   return {
     ...publicView(m, user.fullName, organisation, trainings, locale),
     status: m.status,
@@ -151,8 +184,14 @@ const entryView = async (
     address: m.address,
     capacity: m.capacity,
     submittedAt: m.submittedAt.toISOString(),
+    decidedAt: m.decidedAt?.toISOString() ?? null,
     decisionReason: m.decisionReason,
-    trainingsWithDocuments: trainings.map((t) => ({ ...t, completedOn: t.completedOn })),
+    diplomaDocumentId: diplomas.at(-1)?.id ?? null,
+    trainingsWithDocuments: trainings.map((t) => ({
+      ...trainingView(t),
+      id: t.id,
+      documentId: t.documentId,
+    })),
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -160,6 +199,7 @@ const entryView = async (
       contentType: d.contentType,
       sizeBytes: d.sizeBytes,
       sha256: d.sha256,
+      uploadedAt: d.uploadedAt.toISOString(),
     })),
   };
 };
@@ -192,7 +232,7 @@ export const listOrganisations = async (ctx: AppContext, locale: Locale) => {
     .groupBy(mediatorOrganisations.id)
     .orderBy(asc(mediatorOrganisations.nameEn));
   return rows.map((r) => ({
-    ...(organisationView(r.organisation, locale) as NonNullable<ReturnType<typeof organisationView>>),
+    ...organisationView(r.organisation, locale),
     mediatorCount: Number(r.listed),
   }));
 };
@@ -203,28 +243,14 @@ export const organisationPage = async (ctx: AppContext, locale: Locale, id: stri
     .from(mediatorOrganisations)
     .where(eq(mediatorOrganisations.id, id));
   if (!organisation) throw new Problem(404, 'not_found');
-  const listed = await searchMediatorsOfOrganisation(ctx, locale, id);
-  return {
-    ...(organisationView(organisation, locale) as NonNullable<ReturnType<typeof organisationView>>),
-    mediators: listed,
-  };
-};
-
-const searchMediatorsOfOrganisation = async (ctx: AppContext, locale: Locale, organisationId: string) => {
-  const rows = await ctx.db
-    .select({ mediator: mediators, fullName: users.fullName })
-    .from(mediators)
-    .innerJoin(users, eq(users.id, mediators.userId))
-    .where(and(eq(mediators.organisationId, organisationId), eq(mediators.status, 'approved')))
-    .orderBy(asc(users.fullName));
-  return rows.map((r) => ({
-    id: r.mediator.id,
-    fullName: r.fullName,
-    registryNumber: r.mediator.registryNumber,
-    languages: r.mediator.languages,
-    regions: r.mediator.regions,
-    categories: r.mediator.categories,
-  }));
+  const listed = await listedMediators(
+    ctx,
+    locale,
+    and(eq(mediators.organisationId, id), eq(mediators.status, 'approved')) as SQL,
+    0,
+    500,
+  );
+  return { ...organisationView(organisation, locale), mediators: listed.mediators };
 };
 
 const toRecord = (m: MediatorRow): MediatorRecord => ({
@@ -235,13 +261,21 @@ const toRecord = (m: MediatorRow): MediatorRecord => ({
 });
 
 /**
- * Ranks listed mediators for a case. The database applies the hard filters and the same weighted
- * score as core/registry/matching.ts (so only ten rows travel); core then recomputes each
- * explanation, which is the authority on what the parties are shown.
+ * Ranks listed mediators for a case. The case-independent part of the score is a generated,
+ * indexed column (base_score); the case adds 0/1 for specialisation and for region. So the best
+ * ten are among the best by base_score in each of the four (specialised?, local?) groups: four
+ * short index scans instead of scoring every mediator. core/registry/matching.ts then ranks that
+ * short list and explains it — it stays the authority on order and on what parties are shown.
  */
-export const matchMediators = async (ctx: AppContext, needs: CaseNeeds, limit = 10) => {
+export const matchMediators = async (
+  ctx: AppContext,
+  needs: CaseNeeds,
+  limit = 10,
+  locale: Locale = DEFAULT_LOCALE,
+) => {
   const local = arrayContains(mediators.regions, [needs.region]);
-  const filters: SQL[] = [
+  const specialised = arrayContains(mediators.categories, [needs.category]);
+  const hardFilters: SQL[] = [
     eq(mediators.status, 'approved'),
     arrayContains(mediators.languages, [needs.language]),
     sql`${mediators.activeCases} < ${mediators.capacity}`,
@@ -249,31 +283,52 @@ export const matchMediators = async (ctx: AppContext, needs: CaseNeeds, limit = 
       ? (or(eq(mediators.remote, true), local) as SQL)
       : (and(local, eq(mediators.inPerson, true)) as SQL),
   ];
-  if (needs.wantsPublic) filters.push(eq(mediators.kind, 'public'));
-  // Rounded like core's score, so that ties break the same way (fewer active cases, then id).
-  const score = sql<number>`round((
-    ${WEIGHTS.specialisation}::float8 * (case when ${mediators.categories} @> array[${needs.category}]::text[] then 1 else 0 end)
-    + ${WEIGHTS.region}::float8 * (case when ${mediators.regions} @> array[${needs.region}]::text[] then 1 else 0 end)
-    + ${WEIGHTS.availability}::float8 * greatest(0, 1 - ${mediators.activeCases}::float8 / ${mediators.capacity})
-    + ${WEIGHTS.experience}::float8 * least(${mediators.completedCases}, 50)::float8 / 50
-    + ${WEIGHTS.settlement}::float8 * (${mediators.settledCases} + 1)::float8 / (${mediators.completedCases} + 2)
-    + ${WEIGHTS.rating}::float8 * (${mediators.ratingSum} - ${mediators.ratingCount} + 10)::float8 / (4 * (${mediators.ratingCount} + 5))
-    - least(${mediators.upheldComplaints} * ${COMPLAINT_PENALTY}::float8, ${MAX_COMPLAINT_PENALTY}::float8)
-  )::numeric, 4)`;
-  const rows = await ctx.db
-    .select({ mediator: mediators, fullName: users.fullName })
-    .from(mediators)
-    .innerJoin(users, eq(users.id, mediators.userId))
-    .where(and(...filters))
-    .orderBy(desc(score), asc(mediators.activeCases), asc(mediators.id))
-    .limit(limit);
-  return rows
-    .filter((r) => exclusion(needs, toRecord(r.mediator)) === null)
-    .map((r) => ({
-      id: r.mediator.id,
-      fullName: r.fullName,
-      kind: r.mediator.kind,
-      registryNumber: r.mediator.registryNumber,
-      ...explainScore(needs, toRecord(r.mediator)),
-    }));
+  if (needs.wantsPublic) hardFilters.push(eq(mediators.kind, 'public'));
+  // A margin over `limit` per group, so rounding ties at the boundary cannot drop a contender.
+  const perGroup = limit * 2;
+  const groups = [
+    [specialised, local],
+    [specialised, not(local)],
+    [not(specialised), local],
+    [not(specialised), not(local)],
+  ];
+  const candidates = (
+    await Promise.all(
+      groups.map((conditions) =>
+        ctx.db
+          .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
+          .from(mediators)
+          .innerJoin(users, eq(users.id, mediators.userId))
+          .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
+          .where(and(...hardFilters, ...conditions))
+          .orderBy(desc(mediators.baseScore), asc(mediators.activeCases), asc(mediators.id))
+          .limit(perGroup),
+      ),
+    )
+  ).flat();
+  const byId = new Map(candidates.map((c) => [c.mediator.id, c]));
+  return rankMediators(
+    needs,
+    candidates.map((c) => toRecord(c.mediator)),
+    limit,
+  ).flatMap(({ mediator, score, factors }) => {
+    const row = byId.get(mediator.id);
+    if (!row) return [];
+    const m = row.mediator;
+    return [
+      {
+        id: m.id,
+        fullName: row.fullName,
+        kind: m.kind,
+        registryNumber: m.registryNumber,
+        organisation: row.organisation ? organisationView(row.organisation, locale) : null,
+        remote: m.remote,
+        inPerson: m.inPerson,
+        fee: feeOf(m),
+        record: recordView(m),
+        score,
+        factors,
+      },
+    ];
+  });
 };
