@@ -78,7 +78,8 @@ const freePort = () =>
 
 export type TestServer = { url: string; dataDir: string; output: () => string; stop: () => Promise<void> };
 
-const waitForReady = async (url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) => {
+// Generous: on a loaded 2-core CI machine tsx compilation and PGlite start can take a while.
+const waitForReady = async (url: string, child: ChildProcess, output: () => string, timeoutMs = 150_000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)

@@ -107,3 +107,177 @@ export const organisationInput = z.object({
 
 export const complaintInput = z.object({ text: text(5000) });
 export const complaintDecision = z.object({ outcome: z.enum(['upheld', 'dismissed']), reasons: text(5000) });
+
+// --- responses ------------------------------------------------------------------------------------
+// What the registry routes answer. The server serializes through these (fastify-type-provider-zod),
+// so a query that drifts from its contract fails loudly instead of leaking a column.
+
+const isoDay = z.iso.date().describe('a calendar date, YYYY-MM-DD');
+const instant = z.iso.datetime().describe('an ISO 8601 moment in UTC');
+export const registryStatus = z.enum([
+  'submitted',
+  'needs_info',
+  'approved',
+  'refused',
+  'suspended',
+  'excluded',
+]);
+export const trainingKind = training.shape.kind;
+
+export const feeView = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('free') }),
+  z.object({ type: z.enum(['hourly', 'fixed']), amountKzt: z.number().int() }),
+]);
+
+export const localizedText = z.object({
+  kk: z.string().optional(),
+  ru: z.string().optional(),
+  en: z.string().optional(),
+});
+
+export const organisationSummary = z
+  .object({
+    id: z.uuid(),
+    /** In the reader's language. */
+    name: z.string(),
+    region,
+    bin: z.string(),
+    website: z.string().nullable(),
+  })
+  .meta({ id: 'MediatorOrganisation' });
+
+export const trainingView = z.object({
+  kind: trainingKind,
+  title: z.string(),
+  provider: z.string(),
+  hours: z.number().int(),
+  completedOn: isoDay,
+});
+
+/** A mediator's record. Rates are null below 5 completed cases ("not enough cases yet"). */
+export const mediatorRecordView = z
+  .object({
+    completedCases: z.number().int(),
+    settlementRate: z.number().min(0).max(1).nullable(),
+    complianceRate: z.number().min(0).max(1).nullable(),
+    rating: z.number().min(1).max(5).nullable(),
+    ratingCount: z.number().int(),
+    upheldComplaints: z.number().int(),
+  })
+  .meta({ id: 'MediatorRecord' });
+
+/** What anyone may see of a listed mediator. */
+export const mediatorPublic = z
+  .object({
+    id: z.uuid(),
+    fullName: z.string(),
+    kind: mediatorKind,
+    registryNumber: z.string().nullable(),
+    organisation: organisationSummary.nullable(),
+    akimat: z.string().nullable(),
+    categories: z.array(category),
+    languages: z.array(mediationLanguage),
+    regions: z.array(region),
+    remote: z.boolean(),
+    inPerson: z.boolean(),
+    fee: feeView,
+    bio: localizedText,
+    trainings: z.array(trainingView),
+    trainingHours: z.number().int(),
+    generalCourseHours: z.number().int(),
+    record: mediatorRecordView,
+  })
+  .meta({ id: 'MediatorPublic' });
+
+export const mediatorSearchResult = z.object({ total: z.number().int(), mediators: z.array(mediatorPublic) });
+
+export const mediatorProfile = mediatorPublic
+  .extend({ upheldComplaintDecisions: z.array(z.object({ reasons: z.string(), decidedAt: instant })) })
+  .meta({ id: 'MediatorProfile' });
+
+export const scoreFactor = z.enum([
+  'specialisation',
+  'region',
+  'availability',
+  'experience',
+  'settlement',
+  'rating',
+  'complaints',
+]);
+
+export const matchSuggestion = z.object({
+  id: z.uuid(),
+  fullName: z.string(),
+  kind: mediatorKind,
+  registryNumber: z.string().nullable(),
+  organisation: organisationSummary.nullable(),
+  remote: z.boolean(),
+  inPerson: z.boolean(),
+  fee: feeView,
+  record: mediatorRecordView,
+  score: z.number(),
+  factors: z.array(z.object({ factor: scoreFactor, value: z.number(), contribution: z.number() })),
+});
+export const matchResult = z.object({ suggestions: z.array(matchSuggestion) });
+
+export const organisationList = z.object({
+  organisations: z.array(organisationSummary.extend({ mediatorCount: z.number().int() })),
+});
+export const organisationPage = organisationSummary.extend({ mediators: z.array(mediatorPublic) });
+
+export const documentView = uploadedDocument.extend({ uploadedAt: instant });
+
+/** An entry as its applicant and the registry administrators see it (documents as metadata). */
+export const registryEntry = mediatorPublic
+  .extend({
+    status: registryStatus,
+    email: z.string(),
+    iin: z.string().nullable(),
+    birthDate: isoDay,
+    higherEducation: z.boolean(),
+    education: z.string().nullable(),
+    community: z.string().nullable(),
+    electedOn: isoDay.nullable(),
+    address: z.string().nullable(),
+    capacity: z.number().int(),
+    submittedAt: instant,
+    decidedAt: instant.nullable(),
+    decisionReason: z.string().nullable(),
+    /** The diploma of the latest submission (the newest one attached). */
+    diplomaDocumentId: z.uuid().nullable(),
+    trainingsWithDocuments: z.array(trainingView.extend({ id: z.uuid(), documentId: z.uuid().nullable() })),
+    documents: z.array(documentView),
+  })
+  .meta({ id: 'RegistryEntry' });
+
+export const myApplication = z.object({ entry: registryEntry.nullable() });
+export const created = z.object({ id: z.uuid() });
+
+export const queueQuery = z.object({ status: z.enum(['pending', 'listed', 'closed']).default('pending') });
+export const verificationQueue = z.object({
+  entries: z.array(
+    z.object({
+      id: z.uuid(),
+      fullName: z.string(),
+      kind: mediatorKind,
+      status: registryStatus,
+      submittedAt: instant,
+      registryNumber: z.string().nullable(),
+    }),
+  ),
+});
+export const decisionResult = z.object({ status: registryStatus, registryNumber: z.string().nullable() });
+
+export const complaintQueue = z.object({
+  complaints: z.array(
+    z.object({
+      id: z.uuid(),
+      mediatorId: z.uuid(),
+      mediatorName: z.string(),
+      text: z.string(),
+      status: z.enum(['open', 'upheld', 'dismissed']),
+      createdAt: instant,
+    }),
+  ),
+});
+export const complaintDecisionResult = z.object({ status: z.enum(['upheld', 'dismissed']) });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as accounts from '../contracts/accounts.ts';
 import type * as common from '../contracts/common.ts';
+import type * as registry from '../contracts/registry.ts';
 import type { GrantableRole } from '../core/identity/roles.ts';
 
 // The typed client over src/contracts: types only (no zod in the bundle). Request bodies use the
@@ -24,6 +25,49 @@ export type MarkReadBody = z.input<typeof accounts.markRead>;
 export type OutboxList = z.infer<typeof accounts.outboxList>;
 export type OutboxEntry = z.infer<typeof accounts.outboxEntry>;
 export type Problem = z.infer<typeof common.problem>;
+
+export type MediatorPublic = z.infer<typeof registry.mediatorPublic>;
+export type MediatorProfile = z.infer<typeof registry.mediatorProfile>;
+export type MediatorRecord = z.infer<typeof registry.mediatorRecordView>;
+export type MediatorSearchResult = z.infer<typeof registry.mediatorSearchResult>;
+export type Fee = z.infer<typeof registry.feeView>;
+export type LocalizedText = z.infer<typeof registry.localizedText>;
+export type MatchSuggestion = z.infer<typeof registry.matchSuggestion>;
+export type MatchResult = z.infer<typeof registry.matchResult>;
+export type OrganisationList = z.infer<typeof registry.organisationList>;
+export type OrganisationSummary = z.infer<typeof registry.organisationSummary>;
+export type OrganisationPage = z.infer<typeof registry.organisationPage>;
+export type RegistryEntry = z.infer<typeof registry.registryEntry>;
+export type RegistryStatus = z.infer<typeof registry.registryStatus>;
+export type MyApplication = z.infer<typeof registry.myApplication>;
+export type ApplicationBody = z.input<typeof registry.mediatorApplication>;
+export type UploadedDocument = z.infer<typeof registry.uploadedDocument>;
+export type DocumentKind = z.infer<typeof registry.documentKind>;
+export type QueueStatus = z.infer<typeof registry.queueQuery>['status'];
+export type VerificationQueue = z.infer<typeof registry.verificationQueue>;
+export type DecisionBody = z.input<typeof registry.registryDecision>;
+export type DecisionResult = z.infer<typeof registry.decisionResult>;
+export type OrganisationBody = z.input<typeof registry.organisationInput>;
+export type ComplaintQueue = z.infer<typeof registry.complaintQueue>;
+export type ComplaintDecisionBody = z.input<typeof registry.complaintDecision>;
+export type SearchParams = {
+  q?: string;
+  category?: string;
+  language?: string;
+  region?: string;
+  remote?: 'true';
+  free?: 'true' | 'false';
+  offset?: number;
+  limit?: number;
+};
+export type MatchParams = {
+  category: string;
+  language: string;
+  region: string;
+  remote: boolean;
+  wantsPublic: boolean;
+};
+type Created = z.infer<typeof registry.created>;
 type Ok = z.infer<typeof common.ok>;
 
 /** A problem+json answer from the API (or a stand-in when the answer was not one). */
@@ -64,6 +108,15 @@ export const setRequestLanguage = (locale: string) => {
 const isProblem = (value: unknown): value is Problem =>
   typeof value === 'object' && value !== null && 'code' in value && 'detail' in value && 'status' in value;
 
+const parseBody = (text: string): unknown => {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 export const request = async <T>(
   method: string,
   path: string,
@@ -87,21 +140,49 @@ export const request = async <T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new NetworkError(String(error));
   }
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
+  const data = parseBody(await response.text());
   if (!response.ok) {
     if (response.status === 401 && options.authRedirect !== false) onUnauthenticated?.();
     throw new ApiError(response.status, isProblem(data) ? data : null);
   }
   return data as T;
 };
+
+/**
+ * Uploads one registry document with XMLHttpRequest, which (unlike fetch) reports upload progress:
+ * on a weak connection a 5 MB scan takes a while, and a moving bar says it is not stuck.
+ */
+export const uploadDocument = (
+  kind: DocumentKind,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+) =>
+  new Promise<UploadedDocument>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/registry/documents');
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('accept-language', languageHeader);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const data = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as UploadedDocument);
+      if (xhr.status === 401) onUnauthenticated?.();
+      reject(new ApiError(xhr.status, isProblem(data) ? data : null));
+    };
+    xhr.onerror = () => reject(new NetworkError('upload failed'));
+    xhr.ontimeout = () => reject(new NetworkError('upload timed out'));
+    xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    // The server reads `kind` before the file: the field goes first.
+    const body = new FormData();
+    body.append('kind', kind);
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
 
 const get = <T>(path: string, options?: Options) => request<T>('GET', path, undefined, options);
 const post = <T>(path: string, body: unknown, options?: Options) => request<T>('POST', path, body, options);
@@ -156,7 +237,34 @@ export const api = {
   invite: (body: InvitationBody) => post<Ok>('/api/admin/invitations', body),
   outbox: () => get<OutboxList>('/api/admin/outbox'),
   outboxEntry: (id: string) => get<OutboxEntry>(`/api/admin/outbox/${encodeURIComponent(id)}`),
+
+  registry: {
+    search: (params: SearchParams) => get<MediatorSearchResult>(`/api/registry/mediators${query(params)}`),
+    mediator: (id: string) => get<MediatorProfile>(`/api/registry/mediators/${encodeURIComponent(id)}`),
+    match: (params: MatchParams) =>
+      get<MatchResult>(
+        `/api/registry/match${query({ ...params, remote: String(params.remote), wantsPublic: String(params.wantsPublic) })}`,
+      ),
+    organisations: () => get<OrganisationList>('/api/registry/organisations'),
+    organisation: (id: string) =>
+      get<OrganisationPage>(`/api/registry/organisations/${encodeURIComponent(id)}`),
+    myApplication: () => get<MyApplication>('/api/registry/my-application'),
+    apply: (body: ApplicationBody) => post<Created>('/api/registry/applications', body),
+    complain: (mediatorId: string, text: string) =>
+      post<Created>(`/api/registry/mediators/${encodeURIComponent(mediatorId)}/complaints`, { text }),
+    queue: (status: QueueStatus) => get<VerificationQueue>(`/api/registry/queue${query({ status })}`),
+    entry: (id: string) => get<RegistryEntry>(`/api/registry/entries/${encodeURIComponent(id)}`),
+    decide: (id: string, body: DecisionBody) =>
+      post<DecisionResult>(`/api/registry/entries/${encodeURIComponent(id)}/decision`, body),
+    createOrganisation: (body: OrganisationBody) => post<Created>('/api/registry/organisations', body),
+    complaints: () => get<ComplaintQueue>('/api/registry/complaints'),
+    decideComplaint: (id: string, body: ComplaintDecisionBody) =>
+      post<{ status: string }>(`/api/registry/complaints/${encodeURIComponent(id)}/decision`, body),
+  },
 };
+
+/** Where a browser can open an uploaded document (its owner and registry administrators only). */
+export const documentUrl = (id: string) => `/api/registry/documents/${encodeURIComponent(id)}`;
 
 /** Query keys in one place so that invalidation matches what pages read. */
 export const keys = {
@@ -169,4 +277,16 @@ export const keys = {
   outboxEntry: (id: string) => ['admin', 'outbox', id] as const,
   invitation: (token: string) => ['invitation', token] as const,
   resetLink: (token: string) => ['reset-link', token] as const,
+  registry: {
+    // Public answers carry names in the reader's language: the language is part of the key.
+    search: (locale: string, params: SearchParams) => ['registry', 'search', locale, params] as const,
+    mediator: (locale: string, id: string) => ['registry', 'mediator', locale, id] as const,
+    match: (locale: string, params: MatchParams) => ['registry', 'match', locale, params] as const,
+    organisations: (locale: string) => ['registry', 'organisations', locale] as const,
+    organisation: (locale: string, id: string) => ['registry', 'organisation', locale, id] as const,
+    myApplication: ['registry', 'my-application'] as const,
+    queue: (status: string) => ['registry', 'admin', 'queue', status] as const,
+    entry: (id: string) => ['registry', 'admin', 'entry', id] as const,
+    complaints: ['registry', 'admin', 'complaints'] as const,
+  },
 };

@@ -30,6 +30,43 @@ const OutboxMessagePage = lazy(() =>
   import('./features/admin/outbox-page.tsx').then((m) => ({ default: m.OutboxMessagePage })),
 );
 
+// The registry loads on first visit too: most visitors come for a case, not to browse mediators.
+const RegistrySearchPage = lazy(() =>
+  import('./features/registry/search-page.tsx').then((m) => ({ default: m.RegistrySearchPage })),
+);
+const MediatorProfilePage = lazy(() =>
+  import('./features/registry/profile-page.tsx').then((m) => ({ default: m.MediatorProfilePage })),
+);
+const OrganisationsPage = lazy(() =>
+  import('./features/registry/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./features/registry/organisations-page.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
+const MatchingPage = lazy(() =>
+  import('./features/registry/matching-page.tsx').then((m) => ({ default: m.MatchingPage })),
+);
+const ApplyPage = lazy(() =>
+  import('./features/registry/apply/apply-page.tsx').then((m) => ({ default: m.ApplyPage })),
+);
+const MyApplicationPage = lazy(() =>
+  import('./features/registry/my-application-page.tsx').then((m) => ({ default: m.MyApplicationPage })),
+);
+const RegistryQueuePage = lazy(() =>
+  import('./features/registry/admin/queue-page.tsx').then((m) => ({ default: m.QueuePage })),
+);
+const RegistryEntryPage = lazy(() =>
+  import('./features/registry/admin/entry-page.tsx').then((m) => ({ default: m.EntryPage })),
+);
+const RegistryOrganisationsAdminPage = lazy(() =>
+  import('./features/registry/admin/organisations-admin-page.tsx').then((m) => ({
+    default: m.OrganisationsAdminPage,
+  })),
+);
+const RegistryComplaintsPage = lazy(() =>
+  import('./features/registry/admin/complaints-page.tsx').then((m) => ({ default: m.ComplaintsPage })),
+);
+
 /** Session-wide effects: lost sessions go to login, and the account's language wins. */
 const SessionEffects = () => {
   const queryClient = useQueryClient();
@@ -94,6 +131,7 @@ const Layout = ({ children }: { children: ReactNode }) => (
 
 const loggedIn = (page: ReactNode) => <RequireLogin>{page}</RequireLogin>;
 const admin = (page: ReactNode) => <RequireLogin requiredRole="platform_admin">{page}</RequireLogin>;
+const registrar = (page: ReactNode) => <RequireLogin requiredRole="registry_admin">{page}</RequireLogin>;
 
 export const App = () => (
   <BrowserRouter>
@@ -113,6 +151,20 @@ export const App = () => (
           <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
           <Route path="/admin/outbox" element={admin(<OutboxPage />)} />
           <Route path="/admin/outbox/:id" element={admin(<OutboxMessagePage />)} />
+          <Route path="/registry" element={<RegistrySearchPage />} />
+          <Route path="/registry/mediators/:id" element={<MediatorProfilePage />} />
+          <Route path="/registry/organisations" element={<OrganisationsPage />} />
+          <Route path="/registry/organisations/:id" element={<OrganisationPage />} />
+          <Route path="/registry/how-matching-works" element={<MatchingPage />} />
+          <Route path="/registry/apply" element={loggedIn(<ApplyPage />)} />
+          <Route path="/registry/my-application" element={loggedIn(<MyApplicationPage />)} />
+          <Route path="/registry/admin" element={registrar(<RegistryQueuePage />)} />
+          <Route path="/registry/admin/entries/:id" element={registrar(<RegistryEntryPage />)} />
+          <Route
+            path="/registry/admin/organisations"
+            element={registrar(<RegistryOrganisationsAdminPage />)}
+          />
+          <Route path="/registry/admin/complaints" element={registrar(<RegistryComplaintsPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, kazakhDate, localeFromNavigator } from './i18n.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  kazakhDate,
+  localeFromNavigator,
+} from './i18n.ts';
 
 describe('interface language of a first-time visitor', () => {
   it('is Kazakh unless the browser prefers Russian or English; the first of kk/ru/en wins', () => {
@@ -26,5 +34,19 @@ describe('dates in Kazakhstan time', () => {
   it('Russian and English use Intl with the Almaty time zone', () => {
     expect(formatDate(moment, 'ru')).toBe('2 марта 2026 г.');
     expect(formatDate(moment, 'en')).toBe('March 2, 2026');
+  });
+});
+
+describe('money and numbers', () => {
+  it('writes tenge after the amount in kk and ru, with Kazakhstan grouping and decimal comma', () => {
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(plain(formatMoney(12000, 'kk'))).toBe('12 000 ₸');
+    expect(plain(formatMoney(12000, 'ru'))).toBe('12 000 ₸');
+    expect(formatMoney(12000, 'en')).toBe('₸12,000');
+    expect(formatNumber(4.5, 'kk')).toBe('4,5');
+    expect(formatNumber(4.5, 'en')).toBe('4.5');
+    expect(formatPercent(0.675, 'kk')).toBe('68%');
+    expect(plain(formatPercent(0.675, 'ru'))).toBe('68 %');
+    expect(formatPercent(0.675, 'en')).toBe('68%');
   });
 });

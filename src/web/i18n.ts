@@ -122,6 +122,34 @@ export const formatDate = (iso: string, locale: Locale) =>
         new Date(iso),
       );
 
+// Chrome has no Kazakh number data either ("₸ 12,000", "4.5"). Kazakh writes numbers as Russian
+// does in Kazakhstan (CLDR: "12 000 ₸", "4,5"), so ru-KZ stands in; only the percent sign differs.
+let nativeKazakhNumbers: boolean | undefined;
+const hasKazakhNumbers = () => {
+  nativeKazakhNumbers ??= new Intl.NumberFormat('kk-KZ').format(1.5) === '1,5';
+  return nativeKazakhNumbers;
+};
+const numberLocale = (locale: Locale) =>
+  locale === 'kk' && !hasKazakhNumbers() ? 'ru-KZ' : intlLocale(locale);
+
+/** An amount in tenge, whole: "12 000 ₸" (kk, ru), "₸12,000" (en). */
+export const formatMoney = (amountKzt: number, locale: Locale) =>
+  new Intl.NumberFormat(numberLocale(locale), {
+    style: 'currency',
+    currency: 'KZT',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  }).format(amountKzt);
+
+/** A share 0–1 as a whole percentage: "68%" (kk, en), "68 %" (ru). */
+export const formatPercent = (share: number, locale: Locale) =>
+  locale === 'kk'
+    ? `${new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(share * 100)}%`
+    : new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+export const formatNumber = (value: number, locale: Locale, maximumFractionDigits = 1) =>
+  new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits }).format(value);
+
 export const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 const syncDocument = (locale: string) => {

@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId, useState } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 const controlClass = (invalid: boolean) =>
@@ -75,6 +82,48 @@ export const TextField = ({
         aria-describedby={describedBy}
         className={`${controlClass(Boolean(error))} ${className}`}
         {...input}
+      />
+    )}
+  </FieldFrame>
+);
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+};
+
+/** Several lines of text (reasons, biographies, complaints); grows with the text up to a limit. */
+export const TextArea = ({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onChange,
+  rows = 4,
+  className = '',
+  ...textarea
+}: TextAreaProps) => (
+  <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+    {(describedBy) => (
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        // Grows with the text (field-sizing), never smaller than the rows asked for.
+        style={{ minHeight: `calc(${rows} * 1.55em + 1.25rem)` }}
+        className={`${controlClass(Boolean(error))} field-sizing-content max-h-96 ${className}`}
+        {...textarea}
       />
     )}
   </FieldFrame>

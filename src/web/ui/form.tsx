@@ -21,7 +21,8 @@ export const useFormErrors = (knownFields: readonly string[]) => {
 
   useEffect(() => {
     if (state.version === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // An error about a group without a control of its own (data-error-focus) counts as a field.
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error-focus]');
     (invalid ?? alertRef.current)?.focus();
   }, [state.version]);
 

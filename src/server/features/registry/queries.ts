@@ -15,13 +15,7 @@ import {
 import type { z } from 'zod';
 import type { mediatorSearch } from '../../../contracts/registry.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../../core/identity/roles.ts';
-import {
-  type CaseNeeds,
-  exclusion,
-  explainScore,
-  type MediatorRecord,
-  rankMediators,
-} from '../../../core/registry/matching.ts';
+import { type CaseNeeds, type MediatorRecord, rankMediators } from '../../../core/registry/matching.ts';
 import type { AppContext } from '../../context.ts';
 import {
   ethicsComplaints,
@@ -81,7 +75,11 @@ const listedMediators = async (
     .offset(offset)
     .limit(limit);
   const counted = byName
-    ? ctx.db.select({ n: count() }).from(mediators).innerJoin(users, eq(users.id, mediators.userId)).where(where)
+    ? ctx.db
+        .select({ n: count() })
+        .from(mediators)
+        .innerJoin(users, eq(users.id, mediators.userId))
+        .where(where)
     : ctx.db.select({ n: count() }).from(mediators).where(where);
   const [rows, [total]] = await Promise.all([page, counted]);
   const trainings = rows.length

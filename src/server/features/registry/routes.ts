@@ -1,16 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
 import {
   complaintDecision,
+  complaintDecisionResult,
   complaintInput,
+  complaintQueue as complaintQueueResponse,
+  created,
+  decisionResult,
   documentKind,
   matchQuery,
+  matchResult,
   mediatorApplication,
+  mediatorProfile as mediatorProfileResponse,
   mediatorSearch,
+  mediatorSearchResult,
+  myApplication,
   organisationInput,
+  organisationList,
+  organisationPage as organisationPageResponse,
+  queueQuery,
   registryDecision,
+  registryEntry,
   uploadedDocument,
+  verificationQueue as verificationQueueResponse,
 } from '../../../contracts/registry.ts';
 import type { AppContext } from '../../context.ts';
 import { fieldProblem, Problem } from '../../platform/errors.ts';
@@ -41,35 +53,64 @@ export const registryRoutes =
       '/api/registry/mediators',
       {
         config: { access: 'public' },
-        schema: { tags, summary: 'Search listed mediators', querystring: mediatorSearch },
+        schema: {
+          tags,
+          summary: 'Search listed mediators',
+          querystring: mediatorSearch,
+          response: { 200: mediatorSearchResult },
+        },
       },
       async (request) => searchMediators(ctx, requestLocale(request), request.query),
     );
     app.get(
       '/api/registry/mediators/:id',
-      { config: { access: 'public' }, schema: { tags, params: idParam } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'A listed mediator',
+          params: idParam,
+          response: { 200: mediatorProfileResponse },
+        },
+      },
       async (request) => mediatorProfile(ctx, requestLocale(request), request.params.id),
     );
     app.get(
       '/api/registry/match',
       {
         config: { access: 'public' },
-        schema: { tags, summary: 'Rank mediators for a case, with the reasons', querystring: matchQuery },
+        schema: {
+          tags,
+          summary: 'Rank mediators for a case, with the reasons',
+          querystring: matchQuery,
+          response: { 200: matchResult },
+        },
       },
       async (request) => ({
-        suggestions: await matchMediators(ctx, request.query),
+        suggestions: await matchMediators(ctx, request.query, 10, requestLocale(request)),
       }),
     );
     app.get(
       '/api/registry/organisations',
-      { config: { access: 'public' }, schema: { tags } },
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'Organisations of mediators', response: { 200: organisationList } },
+      },
       async (request) => ({
         organisations: await listOrganisations(ctx, requestLocale(request)),
       }),
     );
     app.get(
       '/api/registry/organisations/:id',
-      { config: { access: 'public' }, schema: { tags, params: idParam } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'An organisation of mediators and its listed mediators',
+          params: idParam,
+          response: { 200: organisationPageResponse },
+        },
+      },
       async (request) => organisationPage(ctx, requestLocale(request), request.params.id),
     );
 
@@ -106,7 +147,14 @@ export const registryRoutes =
     );
     app.get(
       '/api/registry/documents/:id',
-      { config: { access: 'user' }, schema: { tags, params: idParam } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          summary: 'An uploaded document (PDF, JPEG or PNG): its owner and registry administrators only',
+          params: idParam,
+        },
+      },
       async (request, reply) => {
         const { document, bytes } = await readRegistryDocument(
           ctx,
@@ -128,6 +176,7 @@ export const registryRoutes =
           tags,
           summary: 'Apply to the registry, or answer a request for more',
           body: mediatorApplication,
+          response: { 201: created },
         },
       },
       async (request, reply) =>
@@ -135,7 +184,10 @@ export const registryRoutes =
     );
     app.get(
       '/api/registry/my-application',
-      { config: { access: 'user' }, schema: { tags } },
+      {
+        config: { access: 'user' },
+        schema: { tags, summary: 'My registry entry, if any', response: { 200: myApplication } },
+      },
       async (request) => ({
         entry: await myEntry(ctx, requestLocale(request), requirePrincipal(request).userId),
       }),
@@ -148,7 +200,9 @@ export const registryRoutes =
         config: { access: REGISTRY_ADMIN },
         schema: {
           tags,
-          querystring: z.object({ status: z.enum(['pending', 'listed', 'closed']).default('pending') }),
+          summary: 'Entries to verify (pending), listed or closed',
+          querystring: queueQuery,
+          response: { 200: verificationQueueResponse },
         },
       },
       async (request) => {
@@ -162,12 +216,24 @@ export const registryRoutes =
     );
     app.get(
       '/api/registry/entries/:id',
-      { config: { access: REGISTRY_ADMIN }, schema: { tags, params: idParam } },
+      {
+        config: { access: REGISTRY_ADMIN },
+        schema: { tags, summary: 'An entry to verify', params: idParam, response: { 200: registryEntry } },
+      },
       async (request) => entryForVerification(ctx, requestLocale(request), request.params.id),
     );
     app.post(
       '/api/registry/entries/:id/decision',
-      { config: { access: REGISTRY_ADMIN }, schema: { tags, params: idParam, body: registryDecision } },
+      {
+        config: { access: REGISTRY_ADMIN },
+        schema: {
+          tags,
+          summary: 'Decide on an entry (REGISTRY_TRANSITIONS)',
+          params: idParam,
+          body: registryDecision,
+          response: { 200: decisionResult },
+        },
+      },
       async (request) =>
         registry.decideOnEntry(
           ctx,
@@ -179,7 +245,15 @@ export const registryRoutes =
     );
     app.post(
       '/api/registry/organisations',
-      { config: { access: REGISTRY_ADMIN }, schema: { tags, body: organisationInput } },
+      {
+        config: { access: REGISTRY_ADMIN },
+        schema: {
+          tags,
+          summary: 'Record an organisation of mediators',
+          body: organisationInput,
+          response: { 201: created },
+        },
+      },
       async (request, reply) =>
         reply.code(201).send(await createOrganisation(ctx, requirePrincipal(request), request.body)),
     );
@@ -187,7 +261,16 @@ export const registryRoutes =
     // --- ethics complaints ------------------------------------------------------------------------
     app.post(
       '/api/registry/mediators/:id/complaints',
-      { config: { access: 'user' }, schema: { tags, params: idParam, body: complaintInput } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          summary: 'File an ethics complaint about a mediator',
+          params: idParam,
+          body: complaintInput,
+          response: { 201: created },
+        },
+      },
       async (request, reply) =>
         reply
           .code(201)
@@ -195,12 +278,24 @@ export const registryRoutes =
     );
     app.get(
       '/api/registry/complaints',
-      { config: { access: REGISTRY_ADMIN }, schema: { tags } },
+      {
+        config: { access: REGISTRY_ADMIN },
+        schema: { tags, summary: 'Open ethics complaints', response: { 200: complaintQueueResponse } },
+      },
       async () => ({ complaints: await complaintQueue(ctx) }),
     );
     app.post(
       '/api/registry/complaints/:id/decision',
-      { config: { access: REGISTRY_ADMIN }, schema: { tags, params: idParam, body: complaintDecision } },
+      {
+        config: { access: REGISTRY_ADMIN },
+        schema: {
+          tags,
+          summary: 'Uphold or dismiss an ethics complaint',
+          params: idParam,
+          body: complaintDecision,
+          response: { 200: complaintDecisionResult },
+        },
+      },
       async (request) =>
         decideComplaint(
           ctx,

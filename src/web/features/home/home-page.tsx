@@ -22,6 +22,9 @@ const GuestHome = () => {
         <ButtonLink to="/login" variant="secondary">
           {t('web.home.guest.login')}
         </ButtonLink>
+        <ButtonLink to="/registry" variant="secondary">
+          {t('web.home.guest.findMediator')}
+        </ButtonLink>
       </div>
 
       <section aria-labelledby="how-title" className="mt-10">
@@ -69,8 +72,21 @@ const roleLinks = (role: Role, demo: boolean): { to: string; label: string }[] =
   switch (role) {
     case 'party':
       return [
+        { to: '/registry', label: 'web.home.links.findMediator' },
+        { to: '/registry/apply', label: 'web.home.links.becomeMediator' },
         { to: '/notifications', label: 'web.nav.notifications' },
         { to: '/profile', label: 'web.nav.profile' },
+      ];
+    case 'mediator':
+      return [
+        { to: '/registry/my-application', label: 'web.home.links.myEntry' },
+        { to: '/registry/how-matching-works', label: 'web.home.links.matching' },
+      ];
+    case 'registry_admin':
+      return [
+        { to: '/registry/admin', label: 'web.home.links.registryQueue' },
+        { to: '/registry/admin/complaints', label: 'web.home.links.registryComplaints' },
+        { to: '/registry/admin/organisations', label: 'web.home.links.registryOrganisations' },
       ];
     case 'platform_admin':
       return [

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation } from 'react-router';
+import { Link, NavLink, type NavLinkProps, useLocation } from 'react-router';
 import { hasRole, useConfig, useLogout, useMe } from '../../session.ts';
 import { BellIcon, LogoMark, MenuIcon } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `flex min-h-11 items-center rounded-md px-3 font-semibold no-underline ${
+  `flex min-h-11 items-center rounded-md px-1.5 text-base font-semibold no-underline min-[400px]:px-3 min-[400px]:text-[1.0625rem] ${
     isActive
       ? 'bg-brand-50 text-brand-900 underline decoration-2 underline-offset-4'
       : 'text-brand-800 hover:bg-brand-50'
@@ -84,11 +84,18 @@ export const Header = () => {
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const isAdmin = hasRole(me, 'platform_admin');
-  const links = me
+  const isRegistrar = hasRole(me, 'registry_admin');
+  // The public registry is everything under /registry except its administration.
+  const inPublicRegistry =
+    location.pathname.startsWith('/registry') && !location.pathname.startsWith('/registry/admin');
+  const registryLinkClass: NavLinkProps['className'] = () => navLinkClass({ isActive: inPublicRegistry });
+  const links: { to: string; label: string; end?: boolean; className?: NavLinkProps['className'] }[] = me
     ? [
         { to: '/', label: t('web.nav.home'), end: true },
+        { to: '/registry', label: t('web.nav.registry'), className: registryLinkClass },
         { to: '/notifications', label: t('web.nav.notifications') },
         { to: '/profile', label: t('web.nav.profile') },
+        ...(isRegistrar ? [{ to: '/registry/admin', label: t('web.nav.registryAdmin') }] : []),
         ...(isAdmin ? [{ to: '/admin/users', label: t('web.nav.adminUsers') }] : []),
         ...(isAdmin && config?.demo ? [{ to: '/admin/outbox', label: t('web.nav.adminOutbox') }] : []),
       ]
@@ -119,8 +126,13 @@ export const Header = () => {
             </button>
           </div>
         ) : (
-          <nav aria-label={t('web.header.accountNav')}>
-            <ul className="flex items-center gap-1">
+          <nav aria-label={t('web.header.mainNav')}>
+            <ul className="flex flex-wrap items-center gap-0.5 min-[400px]:gap-1">
+              <li>
+                <NavLink to="/registry" className={registryLinkClass}>
+                  {t('web.nav.registry')}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/login" className={navLinkClass}>
                   {t('web.nav.login')}
@@ -129,7 +141,7 @@ export const Header = () => {
               <li>
                 <NavLink
                   to="/register"
-                  className="flex min-h-11 items-center rounded-md bg-brand-700 px-3 font-semibold text-white no-underline hover:bg-brand-900 hover:text-white"
+                  className="flex min-h-11 items-center rounded-md bg-brand-700 px-2.5 text-base font-semibold text-white no-underline hover:bg-brand-900 hover:text-white min-[400px]:px-3 min-[400px]:text-[1.0625rem]"
                 >
                   {t('web.nav.register')}
                 </NavLink>
@@ -148,7 +160,7 @@ export const Header = () => {
             <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
               {links.map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to} end={link.end} className={navLinkClass}>
+                  <NavLink to={link.to} end={link.end} className={link.className ?? navLinkClass}>
                     {link.label}
                   </NavLink>
                 </li>
