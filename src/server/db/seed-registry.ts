@@ -256,30 +256,28 @@ export const seedDemoRegistry = async (db: Db, passwordHash: string, demoMediato
         })
         .returning({ id: mediators.id });
       if (!entry) continue;
-      await tx
-        .insert(mediatorTrainings)
-        .values([
-          {
-            mediatorId: entry.id,
-            kind: 'general',
-            title: 'General course of mediator training',
-            provider: 'Kazakhstan Mediation Centre',
-            hours: 72 + (m.index % 3) * 24,
-            completedOn: `${2015 + (m.index % 10)}-04-20`,
-          },
-          ...(m.index % 2 === 0
-            ? [
-                {
-                  mediatorId: entry.id,
-                  kind: 'specialised' as const,
-                  title: `Specialised course: ${TOPICS[topic].en}`,
-                  provider: 'Union of Mediators of Kazakhstan',
-                  hours: 36,
-                  completedOn: '2024-09-15',
-                },
-              ]
-            : []),
-        ]);
+      await tx.insert(mediatorTrainings).values([
+        {
+          mediatorId: entry.id,
+          kind: 'general',
+          title: 'General course of mediator training',
+          provider: 'Kazakhstan Mediation Centre',
+          hours: 72 + (m.index % 3) * 24,
+          completedOn: `${2015 + (m.index % 10)}-04-20`,
+        },
+        ...(m.index % 2 === 0
+          ? [
+              {
+                mediatorId: entry.id,
+                kind: 'specialised' as const,
+                title: `Specialised course: ${TOPICS[topic].en}`,
+                provider: 'Union of Mediators of Kazakhstan',
+                hours: 36,
+                completedOn: '2024-09-15',
+              },
+            ]
+          : []),
+      ]);
       if (!m.suspended)
         await tx.insert(userRoles).values({ userId: user.id, role: 'mediator' }).onConflictDoNothing();
       await audit(tx, {
