@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -26,6 +24,7 @@ import { createSessionStore } from './platform/auth/sessions.ts';
 import { Problem } from './platform/errors.ts';
 import { registerAccessControl, registerOriginCheck } from './platform/http/access.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -57,25 +56,9 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   const sessions = await createSessionStore(platform.database.db, platform.bus, platform.clock);
   const ctx: AppContext = { ...platform, db: platform.database.db, sessions, log: app.log };
   app.addHook('onClose', async () => sessions.close());
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   await app.register(cookie);
-  // Uploads stream one file per request; each route sets its own size limit below this ceiling.
-  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI's page needs inline styles; nothing here needs inline scripts.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app, platform.config.publicUrl.startsWith('https://'));
   await app.register(rateLimit, {
     global: false,
     // With several nodes the budget is shared through Redis, otherwise each node counts alone.

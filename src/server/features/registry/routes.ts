@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../../../contracts/common.ts';
 import {
@@ -48,6 +49,8 @@ const tags = ['registry'];
 export const registryRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    // Only these routes take uploads, so only they pay for multipart parsing.
+    await app.register(multipart, { limits: { fileSize: MAX_REGISTRY_UPLOAD_BYTES, files: 1, fields: 10 } });
     // --- public ---------------------------------------------------------------------------------
     app.get(
       '/api/registry/mediators',

@@ -112,9 +112,8 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
   };
 
   return {
-    /** The principal for a raw session token, or null when unknown or expired. */
-    resolve: async (token: string): Promise<Principal | null> =>
-      (await resolveEntry(token))?.principal ?? null,
+    /** The principal and account view for a raw session token, or null when unknown or expired. */
+    resolve: async (token: string): Promise<{ principal: Principal; me: Me } | null> => resolveEntry(token),
     /** The account as the web app shows it (profile, roles, court, unread count), from the same cache. */
     me: async (token: string): Promise<Me | null> => (await resolveEntry(token))?.me ?? null,
     /** Creates a session (inside the caller's transaction) and returns the raw token for the cookie. */

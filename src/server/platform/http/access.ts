@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Me } from '../../../contracts/accounts.ts';
 import type { Role } from '../../../core/identity/roles.ts';
 import { type Principal, SESSION_COOKIE, type SessionStore } from '../auth/sessions.ts';
 import { Problem } from '../errors.ts';
@@ -18,6 +19,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The caller's account as /api/me shows it, resolved with the principal (one lookup). */
+    account: Me | null;
   }
 }
 
@@ -39,6 +42,7 @@ export type DeclaredRoute = { method: string; url: string; access: Access };
 export const registerAccessControl = (app: FastifyInstance, sessions: SessionStore): DeclaredRoute[] => {
   const declared: DeclaredRoute[] = [];
   app.decorateRequest('principal', null);
+  app.decorateRequest('account', null);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -52,7 +56,9 @@ export const registerAccessControl = (app: FastifyInstance, sessions: SessionSto
   // Decided before the body is even parsed: a caller without access learns nothing about validation.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.principal = token ? await sessions.resolve(token) : null;
+    const session = token ? await sessions.resolve(token) : null;
+    request.principal = session?.principal ?? null;
+    request.account = session?.me ?? null;
     const access = request.routeOptions.config.access;
     if (access === undefined || isAllowed(access, request.principal)) return;
     throw new Problem(request.principal ? 403 : 401, request.principal ? 'forbidden' : 'unauthenticated');
@@ -66,11 +72,12 @@ export const registerAccessControl = (app: FastifyInstance, sessions: SessionSto
  * ambient browser credentials of a victim.
  */
 export const registerOriginCheck = (app: FastifyInstance, publicUrl: string) => {
-  app.addHook('onRequest', async (request) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  // Synchronous: it runs on every request and needs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const origin = request.headers.origin;
-    if (!origin) return;
-    if (origin === publicUrl || origin === `${request.protocol}://${request.host}`) return;
-    throw new Problem(403, 'origin_mismatch');
+    const safe = ['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    if (safe || !origin || origin === publicUrl || origin === `${request.protocol}://${request.host}`)
+      return done();
+    done(new Problem(403, 'origin_mismatch'));
   });
 };
