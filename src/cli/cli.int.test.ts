@@ -31,7 +31,7 @@ describe('kelisim CLI on an embedded database', () => {
     const broken = await cli(dataDir, 'audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('audit chain BROKEN at event #3');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('kelisim serve', () => {
@@ -62,5 +62,5 @@ describe('kelisim serve', () => {
     expect(await exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'kelisim.pid'))).toBe(false);
     expect(output).toContain('shutting down');
-  }, 120_000);
+  }, 300_000);
 });
