@@ -3,85 +3,43 @@
 // Both servers live in this process, on this event loop, so they work under the same constraints;
 // autocannon runs in a worker thread so that generating load does not eat the servers' loop.
 // Embedded PGlite in a fresh temp directory by default; with DATABASE_URL, a fresh database
-// `kelisim_bench_<pid>` created next to it (and dropped afterwards), so the given one is untouched.
+// `kelisim_bench_api_<pid>` on that server, dropped afterwards (bench/support.ts).
 //
 //   npm run bench -- api                                          # PGlite
 //   DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench -- api
 //
-// Environment: BENCH_DURATION (seconds per measurement, default 10), BENCH_CONNECTIONS (default 50),
-// BENCH_WARMUP (seconds, default 3), BENCH_ROUNDS (baseline/app pairs, default 1), REDIS_URL (bus).
-// Prints progress on stderr and one JSON line on stdout, last.
-import fs from 'node:fs';
+// Environment:
+//   BENCH_DURATION     seconds per measurement (default 10)
+//   BENCH_CONNECTIONS  autocannon connections (default 50)
+//   BENCH_WARMUP       seconds of warm-up per server (default 3)
+//   BENCH_ROUNDS       baseline/app pairs, alternated so that a busy neighbour hurts both alike;
+//                      figures are medians over rounds (default 3)
+//   BENCH_PROFILE      file.cpuprofile: after the figures, profile one more run of each server and
+//                      print where the main thread spent its time (bench/lib/cpu-profile.ts)
+//   REDIS_URL          the bus between nodes, as in production
+// Prints progress on stderr and one JSON line on stdout, last; exits 1 if the app answered non-2xx.
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData, seedReferenceData } from '../src/server/db/seed.ts';
-import { createPlatform } from '../src/server/platform/index.ts';
+import { formatSummary, profileWhile, summarize } from './lib/cpu-profile.ts';
+import { benchLog, cleanup, onCleanup, openBenchPlatform, roundTo } from './support.ts';
 
-const seconds = (name: string, fallback: number) => {
+const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
-const DURATION = seconds('BENCH_DURATION', 10);
-const CONNECTIONS = Math.round(seconds('BENCH_CONNECTIONS', 50));
-const WARMUP = seconds('BENCH_WARMUP', 3);
-const ROUNDS = Math.round(seconds('BENCH_ROUNDS', 1));
+const DURATION = positive('BENCH_DURATION', 10);
+const CONNECTIONS = Math.round(positive('BENCH_CONNECTIONS', 50));
+const WARMUP = positive('BENCH_WARMUP', 3);
+const ROUNDS = Math.round(positive('BENCH_ROUNDS', 3));
+const PROFILE = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 const ACCOUNT = DEMO_ACCOUNTS[0]?.email ?? 'party@demo.kelisim.kz';
 
-const log = (message: string) => process.stderr.write(`[bench api] ${message}\n`);
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** A database URL with another database name, on the same server and credentials. */
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-const cleanup = async () => {
-  while (cleanups.length > 0) {
-    const step = cleanups.pop();
-    try {
-      await step?.();
-    } catch (error) {
-      log(`cleanup: ${(error as Error).message}`);
-    }
-  }
-};
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-/** A fresh database for this run on the server of DATABASE_URL; dropped at the end. */
-const createBenchDatabase = async (url: string) => {
-  const name = `kelisim_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  cleanups.push(async () => {
-    const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-    log(`dropped database ${name}`);
-  });
-  log(`created database ${name}`);
-  return withDatabase(url, name);
-};
+const log = benchLog('api');
 
 const load = (url: string, cookie: string, duration: number) =>
   autocannon({
@@ -101,39 +59,31 @@ const figures = (result: autocannon.Result): Figures => ({
   errors: result.errors,
   requests: result.requests.total,
 });
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+/** Medians over the rounds (a burst on a shared machine moves one round, not the figure). */
 const combine = (runs: Figures[]): Figures => ({
-  rps: runs.reduce((sum, run) => sum + run.rps, 0) / runs.length,
-  p99: Math.max(...runs.map((run) => run.p99)),
-  non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
-  errors: runs.reduce((sum, run) => sum + run.errors, 0),
-  requests: runs.reduce((sum, run) => sum + run.requests, 0),
+  rps: median(runs.map((run) => run.rps)),
+  p99: median(runs.map((run) => run.p99)),
+  non2xx: sum(runs.map((run) => run.non2xx)),
+  errors: sum(runs.map((run) => run.errors)),
+  requests: sum(runs.map((run) => run.requests)),
 });
 
 const main = async () => {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kelisim-bench-'));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const benchUrl = databaseUrl ? await createBenchDatabase(databaseUrl) : undefined;
-
-  const config = loadConfig({
-    ...process.env,
-    KELISIM_DATA_DIR: dataDir,
-    DATABASE_URL: benchUrl ?? '',
-    // Only the demo accounts' password hash depends on it: a login, not what is measured.
-    KELISIM_SCRYPT_COST: String(2 ** 12),
-    KELISIM_DEMO: '1',
-    PUBLIC_URL: 'http://127.0.0.1',
-  });
-  const { platform, close } = await createPlatform(config);
-  cleanups.push(close);
-  const db = platform.database.engine;
-  log(`database: ${db}${benchUrl ? ` (${new URL(benchUrl).pathname.slice(1)})` : ` (${dataDir})`}; bus: ${config.redisUrl ? 'redis' : 'memory'}`);
-  await platform.database.migrate();
+  const { platform, config, engine: db, where } = await openBenchPlatform('api');
+  log(`database: ${db} (${where}); bus: ${config.redisUrl ? 'redis' : 'memory'}`);
   await seedReferenceData(platform.database.db);
   await seedDemoData(platform.database.db, config.scryptCost);
 
   const { app } = await buildApp(platform, { logger: false, webDist: null });
-  cleanups.push(() => app.close());
+  onCleanup(() => app.close());
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const login = await fetch(`${appUrl}/api/auth/login`, {
@@ -141,7 +91,8 @@ const main = async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: ACCOUNT, password: DEMO_PASSWORD }),
   });
-  if (login.status !== 200) throw new Error(`login as ${ACCOUNT} answered ${login.status}: ${await login.text()}`);
+  if (login.status !== 200)
+    throw new Error(`login as ${ACCOUNT} answered ${login.status}: ${await login.text()}`);
   const session = login.headers.getSetCookie().find((value) => value.startsWith('kelisim_session='));
   if (!session) throw new Error('login set no kelisim_session cookie');
   const cookie = session.split(';')[0] as string;
@@ -155,12 +106,15 @@ const main = async () => {
   // The floor: what Fastify alone costs for the same answer, in the same process.
   const bare = Fastify({ logger: false });
   bare.get('/api/me', async () => me);
-  cleanups.push(() => bare.close());
+  onCleanup(() => bare.close());
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareText = await (await fetch(`${bareUrl}/api/me`)).text();
-  if (JSON.stringify(JSON.parse(bareText)) !== JSON.stringify(me)) throw new Error('bare server answers other JSON');
+  if (JSON.stringify(JSON.parse(bareText)) !== JSON.stringify(me))
+    throw new Error('bare server answers other JSON');
 
-  log(`warm-up ${WARMUP}s each, then ${ROUNDS} round(s) of ${DURATION}s per server, ${CONNECTIONS} connections`);
+  log(
+    `warm-up ${WARMUP}s each, then ${ROUNDS} round(s) of ${DURATION}s per server, ${CONNECTIONS} connections`,
+  );
   await load(`${bareUrl}/api/me`, cookie, WARMUP);
   await load(`${appUrl}/api/me`, cookie, WARMUP);
 
@@ -177,12 +131,25 @@ const main = async () => {
   const baseline = combine(baselineRuns);
   const measured = combine(appRuns);
 
+  // Optional: one more run of each server under the sampling profiler, apart from the figures.
+  if (PROFILE) {
+    for (const [name, url, file] of [
+      ['baseline', bareUrl, PROFILE.replace(/(\.cpuprofile)?$/, '.baseline.cpuprofile')],
+      ['app', appUrl, PROFILE],
+    ] as const) {
+      const { result, profile } = await profileWhile(file, () => load(`${url}/api/me`, cookie, DURATION));
+      log(`${name} under the profiler: ${Math.round(result.requests.average)} req/s; profile in ${file}`);
+      process.stderr.write(`${formatSummary(summarize(profile, result.requests.total))}\n`);
+    }
+  }
+
   const result = {
     bench: 'api',
     db,
     rps: Math.round(measured.rps),
     baseline_rps: Math.round(baseline.rps),
-    ratio: round(measured.rps / baseline.rps),
+    // Each round's app run is compared with the baseline run just before it.
+    ratio: roundTo(median(appRuns.map((run, i) => run.rps / (baselineRuns[i] as Figures).rps))),
     p99_ms: measured.p99,
     non2xx: measured.non2xx,
     baseline_non2xx: baseline.non2xx,
@@ -191,6 +158,7 @@ const main = async () => {
     requests: measured.requests,
     connections: CONNECTIONS,
     duration_s: DURATION * ROUNDS,
+    rounds: ROUNDS,
     bus: config.redisUrl ? 'redis' : 'memory',
     node: process.version,
     cpus: os.availableParallelism(),

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench');
+// Shared code, not benches (helpers also live in subfolders such as bench/lib/).
+const HELPERS = new Set(['support']);
 
 const available = () =>
   fs.existsSync(benchDir)
@@ -17,6 +19,7 @@ const available = () =>
         .readdirSync(benchDir)
         .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('_'))
         .map((file) => file.slice(0, -'.ts'.length))
+        .filter((name) => !HELPERS.has(name))
         .sort()
     : [];
 
@@ -32,13 +35,17 @@ if (!name || name === '--help' || name === '-h') {
   process.exit(name ? 0 : 1);
 }
 const file = path.join(benchDir, `${name}.ts`);
-if (!/^[\w-]+$/.test(name) || !fs.existsSync(file)) {
+if (!available().includes(name)) {
   console.error(`no bench named "${name}"`);
   usage();
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {
   process.exit(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1));
