@@ -8,7 +8,8 @@ import { seedReferenceData } from '../src/server/db/seed.ts';
 
 // Builds one migrated database per run; every test file starts from a copy of it
 // (PGlite: a data-dir dump loaded in memory; PostgreSQL: CREATE DATABASE … TEMPLATE).
-export const PG_TEMPLATE_DB = 'kelisim_test_template';
+// One template per run, so two runs against one server do not drop each other's template.
+export const PG_TEMPLATE_DB = `kelisim_test_template_${process.pid}`;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,7 +60,12 @@ export default async function setup(project: TestProject) {
     if (!url) throw new Error('integration-postgres needs TEST_DATABASE_URL');
     project.provide('postgresTemplate', await buildPostgresTemplate(url));
     project.provide('pgliteTemplate', '');
-    return;
+    return async () => {
+      const admin = new pg.Client({ connectionString: adminUrl(url) });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
+      await admin.end();
+    };
   }
   const file = await buildPgliteTemplate();
   project.provide('pgliteTemplate', file);
