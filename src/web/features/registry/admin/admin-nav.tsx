@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { SectionNav } from '../../../ui/section-nav.tsx';
 
 const LINKS = [
   { to: '/registry/admin', label: 'web.registry.admin.nav.queue', end: true },
@@ -7,27 +6,5 @@ const LINKS = [
   { to: '/registry/admin/complaints', label: 'web.registry.admin.nav.complaints', end: true },
 ] as const;
 
-export const AdminNav = () => {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('web.registry.admin.nav.label')} className="mb-6">
-      <ul className="grid grid-cols-2 gap-1 border-b border-slate-300 pb-2 sm:flex sm:flex-wrap">
-        {LINKS.map((link) => (
-          <li key={link.to}>
-            <NavLink
-              to={link.to}
-              end={link.end}
-              className={({ isActive }) =>
-                `flex h-full min-h-11 items-center rounded-md px-3 leading-tight font-semibold ${
-                  isActive ? 'bg-brand-50 text-brand-900 underline decoration-2' : 'no-underline'
-                }`
-              }
-            >
-              {t(link.label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-};
+/** The registry administration's sections. */
+export const AdminNav = () => <SectionNav label="web.registry.admin.nav.label" links={LINKS} />;
