@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { InviteForm } from './invite-form.tsx';
 
 const PAGE = 20;
@@ -172,34 +173,14 @@ export const AdminUsersPage = () => {
                   </Card>
                 ))}
               </ul>
-              {total > PAGE && (
-                <nav
-                  aria-label={t('web.admin.users.pages')}
-                  className="mt-4 flex flex-wrap items-center gap-3"
-                >
-                  <Button
-                    variant="secondary"
-                    disabled={offset === 0}
-                    onClick={() => setOffset(Math.max(0, offset - PAGE))}
-                  >
-                    {t('web.common.previous')}
-                  </Button>
-                  <span>
-                    {t('web.admin.users.range', {
-                      from: offset + 1,
-                      to: Math.min(offset + PAGE, total),
-                      total,
-                    })}
-                  </span>
-                  <Button
-                    variant="secondary"
-                    disabled={offset + PAGE >= total}
-                    onClick={() => setOffset(offset + PAGE)}
-                  >
-                    {t('web.common.next')}
-                  </Button>
-                </nav>
-              )}
+              <Pager
+                label="web.admin.users.pages"
+                rangeLabel="web.admin.users.range"
+                offset={offset}
+                pageSize={PAGE}
+                total={total}
+                onChange={setOffset}
+              />
             </>
           )}
         </section>

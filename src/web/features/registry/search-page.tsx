@@ -8,6 +8,7 @@ import { Select, TextField } from '../../ui/field.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { MediatorCard } from './mediator-card.tsx';
 import { RegistryNav } from './registry-nav.tsx';
 import { useRegistryText } from './text.ts';
@@ -184,34 +185,14 @@ export const RegistrySearchPage = () => {
                 <MediatorCard key={mediator.id} mediator={mediator} />
               ))}
             </ul>
-            {total > PAGE && (
-              <nav
-                aria-label={t('web.registry.search.pages')}
-                className="mt-4 flex flex-wrap items-center gap-3"
-              >
-                <Button
-                  variant="secondary"
-                  disabled={offset === 0}
-                  onClick={() => goTo(Math.max(0, offset - PAGE))}
-                >
-                  {t('web.common.previous')}
-                </Button>
-                <span>
-                  {t('web.registry.search.range', {
-                    from: offset + 1,
-                    to: Math.min(offset + PAGE, total),
-                    total,
-                  })}
-                </span>
-                <Button
-                  variant="secondary"
-                  disabled={offset + PAGE >= total}
-                  onClick={() => goTo(offset + PAGE)}
-                >
-                  {t('web.common.next')}
-                </Button>
-              </nav>
-            )}
+            <Pager
+              label="web.registry.search.pages"
+              rangeLabel="web.registry.search.range"
+              offset={offset}
+              pageSize={PAGE}
+              total={total}
+              onChange={goTo}
+            />
           </>
         )}
       </section>
