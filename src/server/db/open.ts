@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { formatRegistryNumber } from '../../core/registry/status.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -16,6 +18,14 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** Rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`, typed differently. */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** Draws the next registry number (KZ-MED-000001 …) from its sequence, inside the caller's transaction. */
+export const nextRegistryNumber = async (tx: Db) =>
+  formatRegistryNumber(
+    Number(
+      rowsOf<{ n: string }>(await tx.execute(sql`select nextval('mediator_registry_number_seq') as n`))[0]?.n,
+    ),
+  );
 
 export type Database = {
   db: Db;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { completeKzId } from '../../core/identity/kz-id.ts';
 import {
   DISPUTE_CATEGORIES,
@@ -7,9 +7,8 @@ import {
   REGIONS,
   type Region,
 } from '../../core/registry/reference.ts';
-import { formatRegistryNumber } from '../../core/registry/status.ts';
 import { audit } from '../platform/audit.ts';
-import { type Db, rowsOf } from './open.ts';
+import { type Db, nextRegistryNumber } from './open.ts';
 import { mediatorOrganisations, mediators, mediatorTrainings, userRoles, users } from './schema/index.ts';
 
 // A realistic demo registry (issue 3): two organisations, about forty mediators across the
@@ -170,13 +169,6 @@ export const demoMediators = (): DemoMediator[] =>
       suspended: i === 17,
     };
   });
-
-const nextRegistryNumber = async (tx: Db) =>
-  formatRegistryNumber(
-    Number(
-      rowsOf<{ n: string }>(await tx.execute(sql`select nextval('mediator_registry_number_seq') as n`))[0]?.n,
-    ),
-  );
 
 /** Seeds the demo registry on an empty one; the demo mediator account gets an entry too. */
 export const seedDemoRegistry = async (db: Db, passwordHash: string, demoMediatorEmail: string) => {

@@ -1,15 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { MediatorApplication } from '../../../contracts/registry.ts';
 import { parseIin } from '../../../core/identity/kz-id.ts';
 import { eligibilityProblems } from '../../../core/registry/eligibility.ts';
 import {
   APPLICANT_MAY_SUBMIT_FROM,
-  formatRegistryNumber,
   nextStatus,
   type RegistryDecision,
 } from '../../../core/registry/status.ts';
 import type { AppContext } from '../../context.ts';
-import { rowsOf } from '../../db/open.ts';
+import { nextRegistryNumber } from '../../db/open.ts';
 import { mediatorDocuments, mediators, mediatorTrainings, userRoles, users } from '../../db/schema/index.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
@@ -166,12 +165,7 @@ export const decideOnEntry = async (
     const status = nextStatus(entry.status, decision);
     if (!status) throw new Problem(409, 'registry_transition_not_allowed', { from: entry.status, decision });
     let registryNumber = entry.registryNumber;
-    if (status === 'approved' && !registryNumber) {
-      const [next] = rowsOf<{ n: string }>(
-        await tx.execute(sql`select nextval('mediator_registry_number_seq') as n`),
-      );
-      registryNumber = formatRegistryNumber(Number(next?.n));
-    }
+    if (status === 'approved' && !registryNumber) registryNumber = await nextRegistryNumber(tx);
     await tx
       .update(mediators)
       .set({
