@@ -1,4 +1,13 @@
 import type { Locale } from '../core/identity/roles.ts';
+import caseEn from './case/en.json' with { type: 'json' };
+import caseKk from './case/kk.json' with { type: 'json' };
+import caseRu from './case/ru.json' with { type: 'json' };
+import explorerEn from './explorer/en.json' with { type: 'json' };
+import explorerKk from './explorer/kk.json' with { type: 'json' };
+import explorerRu from './explorer/ru.json' with { type: 'json' };
+import intakeEn from './intake/en.json' with { type: 'json' };
+import intakeKk from './intake/kk.json' with { type: 'json' };
+import intakeRu from './intake/ru.json' with { type: 'json' };
 import sharedEn from './shared/en.json' with { type: 'json' };
 import sharedKk from './shared/kk.json' with { type: 'json' };
 import sharedRu from './shared/ru.json' with { type: 'json' };
@@ -7,13 +16,14 @@ import webKk from './web/kk.json' with { type: 'json' };
 import webRu from './web/ru.json' with { type: 'json' };
 
 // ICU messages in one tree per language: `shared` (errors, fields, roles, notifications,
-// emails — used by server and web) and `web` (screens). Kazakh first.
+// emails — used by server and web) and `web` (screens). Kazakh first. Larger screen families keep
+// their own files (explorer, intake, case) and appear under `web.<family>`.
 export type MessageTree = { [key: string]: string | MessageTree };
 
 export const messages: Record<Locale, MessageTree> = {
-  kk: { ...sharedKk, web: webKk },
-  ru: { ...sharedRu, web: webRu },
-  en: { ...sharedEn, web: webEn },
+  kk: { ...sharedKk, web: { ...webKk, explorer: explorerKk, intake: intakeKk, case: caseKk } },
+  ru: { ...sharedRu, web: { ...webRu, explorer: explorerRu, intake: intakeRu, case: caseRu } },
+  en: { ...sharedEn, web: { ...webEn, explorer: explorerEn, intake: intakeEn, case: caseEn } },
 };
 
 /** Every key path of a message tree, sorted ("errors.not_found", …). */
