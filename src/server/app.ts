@@ -17,6 +17,7 @@ import {
 import type { AppContext, Platform } from './context.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { explorerRoutes } from './features/explorer/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
@@ -97,6 +98,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(notificationRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(registryRoutes(ctx));
+  await app.register(explorerRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && hasWeb) {

@@ -91,6 +91,8 @@ type Options = {
   /** false when a 401 means "wrong password" or "logged out", not "session lost". */
   authRedirect?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an idempotency key. */
+  headers?: Record<string, string>;
 };
 
 let onUnauthenticated: (() => void) | null = null;
@@ -132,6 +134,7 @@ export const request = async <T>(
         accept: 'application/json, application/problem+json',
         'accept-language': languageHeader,
         ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...options.headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,

@@ -67,6 +67,25 @@ const RegistryComplaintsPage = lazy(() =>
   import('./features/registry/admin/complaints-page.tsx').then((m) => ({ default: m.ComplaintsPage })),
 );
 
+const ExplorerPage = lazy(() =>
+  import('./features/explorer/explorer-page.tsx').then((m) => ({ default: m.ExplorerPage })),
+);
+
+// The case pages: intake (dashboard, new request, invitation, court referral) and one case.
+const CasesPage = lazy(() =>
+  import('./features/intake/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
+);
+const NewCasePage = lazy(() =>
+  import('./features/intake/new-case-page.tsx').then((m) => ({ default: m.NewCasePage })),
+);
+const CaseInvitationPage = lazy(() =>
+  import('./features/intake/case-invitation-page.tsx').then((m) => ({ default: m.CaseInvitationPage })),
+);
+const CourtReferralPage = lazy(() =>
+  import('./features/intake/court-referral-page.tsx').then((m) => ({ default: m.CourtReferralPage })),
+);
+const CasePage = lazy(() => import('./features/case/case-page.tsx').then((m) => ({ default: m.CasePage })));
+
 /** Session-wide effects: lost sessions go to login, and the account's language wins. */
 const SessionEffects = () => {
   const queryClient = useQueryClient();
@@ -151,6 +170,12 @@ export const App = () => (
           <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
           <Route path="/admin/outbox" element={admin(<OutboxPage />)} />
           <Route path="/admin/outbox/:id" element={admin(<OutboxMessagePage />)} />
+          <Route path="/explore" element={<ExplorerPage />} />
+          <Route path="/cases" element={loggedIn(<CasesPage />)} />
+          <Route path="/cases/new" element={loggedIn(<NewCasePage />)} />
+          <Route path="/cases/invitation/:token" element={<CaseInvitationPage />} />
+          <Route path="/cases/:id" element={loggedIn(<CasePage />)} />
+          <Route path="/court/referrals/new" element={loggedIn(<CourtReferralPage />)} />
           <Route path="/registry" element={<RegistrySearchPage />} />
           <Route path="/registry/mediators/:id" element={<MediatorProfilePage />} />
           <Route path="/registry/organisations" element={<OrganisationsPage />} />

@@ -14,5 +14,11 @@ export const PROCEEDING_TYPES = [
 export type ProceedingType = (typeof PROCEEDING_TYPES)[number];
 
 /** Where the court case stands; conciliation is possible at every stage of claim proceedings (R-CPC-01). */
-export const COURT_STAGES = ['claim_acceptance', 'preparation', 'first_instance', 'appeal', 'cassation'] as const;
+export const COURT_STAGES = [
+  'claim_acceptance',
+  'preparation',
+  'first_instance',
+  'appeal',
+  'cassation',
+] as const;
 export type CourtStage = (typeof COURT_STAGES)[number];
