@@ -70,7 +70,8 @@ export const createTestApp = async (env: Record<string, string> = {}) => {
     ...env,
   });
   const database = await openTestDatabase();
-  const clock = manualClock(new Date('2026-11-24T09:00:00Z'));
+  const start = new Date('2026-11-24T09:00:00Z');
+  const clock = manualClock(start);
   const bus = createMemoryBus();
   const platform: Platform = {
     config,
@@ -93,6 +94,7 @@ export const createTestApp = async (env: Record<string, string> = {}) => {
     outboxDir: path.join(dataDir, 'outbox'),
     reset: async () => {
       await truncateAll(database);
+      clock.set(start);
       fs.rmSync(path.join(dataDir, 'outbox'), { recursive: true, force: true });
       platform.loginFailures = memoryFailureCounter(clock);
       ctx.loginFailures = platform.loginFailures;

@@ -115,3 +115,31 @@ export const tinyPdf = () =>
   Buffer.from(
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   );
+
+/** A mediator listed in the registry (approved), with an account: for tests of what happens in cases. */
+export const listedMediator = async (t: TestApp, overrides: Record<string, unknown> = {}) => {
+  const user = await userWithRoles(t, ['mediator']);
+  const { mediators } = await import('../src/server/db/schema/index.ts');
+  const [entry] = await t.ctx.db
+    .insert(mediators)
+    .values({
+      userId: user.me.id,
+      kind: 'professional',
+      status: 'approved',
+      registryNumber: `KZ-MED-T${String(sequence++).padStart(5, '0')}`,
+      birthDate: '1980-01-01',
+      higherEducation: true,
+      categories: ['civil', 'family', 'commercial', 'labour'],
+      languages: ['kk', 'ru'],
+      regions: ['north_kazakhstan'],
+      remote: true,
+      inPerson: true,
+      address: 'Petropavlovsk, Konstitutsii 1',
+      feeType: 'hourly',
+      feeAmountKzt: 10000,
+      ...overrides,
+    })
+    .returning({ id: mediators.id });
+  if (!entry) throw new Error('mediator insert returned nothing');
+  return { ...user, mediatorId: entry.id };
+};

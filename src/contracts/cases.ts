@@ -59,6 +59,33 @@ export const caseRequest = z.object({
 });
 export type CaseRequest = z.infer<typeof caseRequest>;
 
+/** The request as stored, in answers (no input transforms: responses are only serialised). */
+const storedText = z.string().optional();
+export const caseRequestView = z.object({
+  category: category.optional(),
+  subject: storedText,
+  description: storedText,
+  claimAmountKzt: z.number().nullable().optional(),
+  region: region.optional(),
+  language: mediationLanguage.optional(),
+  remote: z.boolean().optional(),
+  wantsPublicMediator: z.boolean().optional(),
+  respondent: z
+    .object({
+      kind: z.enum(['individual', 'organisation']).optional(),
+      fullName: storedText,
+      iin: storedText,
+      bin: storedText,
+      email: storedText,
+      phone: storedText,
+    })
+    .optional(),
+  representative: z
+    .object({ fullName: z.string(), iin: z.string(), powerOfAttorney: z.string() })
+    .nullable()
+    .optional(),
+});
+
 export const screeningAnswers = z.object(
   Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q, z.boolean('required')])) as Record<
     (typeof SCREENING_QUESTIONS)[number],
@@ -234,7 +261,7 @@ export const caseView = z.object({
   status: caseStatus,
   origin: z.enum(['party', 'court']),
   /** Null for the court: it sees status and outcome, never the content (R-MED-17). */
-  request: caseRequest.nullable(),
+  request: caseRequestView.nullable(),
   separateSessions: z.boolean(),
   screeningRequired: z.boolean(),
   viewer: z.object({
@@ -293,7 +320,8 @@ export const caseSummary = z.object({
   number: z.string(),
   status: caseStatus,
   origin: z.enum(['party', 'court']),
-  category,
+  /** Null only for a draft that has none yet. */
+  category: category.nullable(),
   /** Null for the court (R-MED-17). */
   subject: z.string().nullable(),
   myRole: z.enum(['party', 'mediator', 'court']),
@@ -325,3 +353,9 @@ export const courtReferral = z.object({
   mediatorSelection: z.enum(['parties', 'rotation']),
   parties: z.array(partyIdentity).length(2),
 });
+
+/** The mediator's answer: the case if they took it; if they declined, only that they are released. */
+export const mediatorAnswerResult = z.union([
+  caseView,
+  z.object({ id: z.uuid(), status: caseStatus, released: z.literal(true) }),
+]);

@@ -17,6 +17,7 @@ import {
 import type { AppContext, Platform } from './context.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { caseRoutes } from './features/cases/routes.ts';
 import { explorerRoutes } from './features/explorer/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
@@ -99,6 +100,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(adminRoutes(ctx));
   await app.register(registryRoutes(ctx));
   await app.register(explorerRoutes(ctx));
+  await app.register(caseRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && hasWeb) {

@@ -17,6 +17,7 @@ export type ScreeningAnswers = z.infer<typeof cases.screeningAnswers>;
 export type ScreeningResult = z.infer<typeof cases.screeningResult>;
 export type CaseInvitationView = z.infer<typeof cases.caseInvitationView>;
 export type MediatorAnswerBody = z.input<typeof cases.mediatorAnswer>;
+export type MediatorAnswerResult = z.infer<typeof cases.mediatorAnswerResult>;
 export type ExtensionBody = z.input<typeof cases.extension>;
 export type EndingBody = z.input<typeof cases.ending>;
 export type RatingBody = z.input<typeof cases.rating>;
@@ -44,7 +45,9 @@ export const casesApi = {
   suggestions: (caseId: string) => request<MatchResult>('GET', `/api/cases/${id(caseId)}/suggestions`),
   chooseMediator: (caseId: string, mediatorId: string) =>
     caseAction(caseId, 'mediator-choice', { mediatorId }),
-  answerAsMediator: (caseId: string, body: MediatorAnswerBody) => caseAction(caseId, 'mediator-answer', body),
+  /** A CaseView when the mediator accepts; `{ id, status, released: true }` when they decline (they leave the case). */
+  answerAsMediator: (caseId: string, body: MediatorAnswerBody) =>
+    request<MediatorAnswerResult>('POST', `/api/cases/${id(caseId)}/mediator-answer`, body),
   confirmContract: (caseId: string, contractHash: string) =>
     caseAction(caseId, 'contract/confirm', { contractHash }),
   extend: (caseId: string, body: ExtensionBody) => caseAction(caseId, 'extension', body),

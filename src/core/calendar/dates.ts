@@ -78,7 +78,8 @@ export const addDays = (date: IsoDate, n: number): IsoDate => {
 };
 
 /** Calendar days from one date to another: daysBetween(d, addDays(d, n)) === n; negative when `to` is earlier. */
-export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((toMs(to) - toMs(from)) / DAY_MS);
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((toMs(to) - toMs(from)) / DAY_MS);
 
 /**
  * The instant at 24:00 of a date in Kazakhstan, i.e. 00:00 of the next day there: the first instant

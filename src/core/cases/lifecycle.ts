@@ -280,10 +280,16 @@ export const availableActions = (facts: CaseFacts, actor: Actor): CaseActionType
   });
 
 /** What the case waits for now, and from whom (a party's id, 'mediator', or nobody). */
-export type Waiting =
-  | { code: 'initiator_submit' | 'reply' | 'mediator_choice' | 'contract_confirmation'; partyIds: string[] }
-  | { code: 'mediator_answer' | 'mediator_contract' | 'mediation'; partyIds: [] }
-  | { code: 'nothing'; partyIds: [] };
+export type WaitingCode =
+  | 'initiator_submit'
+  | 'reply'
+  | 'mediator_choice'
+  | 'mediator_answer'
+  | 'contract_confirmation'
+  | 'mediator_contract'
+  | 'mediation'
+  | 'nothing';
+export type Waiting = { code: WaitingCode; partyIds: string[] };
 
 export const waitingFor = (facts: CaseFacts): Waiting => {
   const parties = (test: (p: PartyFacts) => boolean) => facts.parties.filter(test).map((p) => p.id);

@@ -22,8 +22,14 @@ export class Problem extends Error {
 export const fieldProblem = (field: string, code: string, params?: Params) =>
   new Problem(400, 'validation_failed', {}, [{ field, code, params }]);
 
+/** Params that name a case status are shown in words, in the reader's language. */
+const localizedParams = (params: Params, locale: Locale): Params =>
+  typeof params.caseStatus === 'string'
+    ? { ...params, caseStatus: translate(locale, `cases.status.${params.caseStatus}`) }
+    : params;
+
 export const problemBody = (problem: Problem, locale: Locale, instance?: string) => {
-  const detail = translate(locale, `errors.${problem.code}`, problem.params);
+  const detail = translate(locale, `errors.${problem.code}`, localizedParams(problem.params, locale));
   return {
     type: `https://kelisim.kz/problems/${problem.code.replaceAll('_', '-')}`,
     title: detail,

@@ -69,6 +69,9 @@ export const mediators = pgTable(
     ratingSum: integer('rating_sum').notNull().default(0),
     ratingCount: integer('rating_count').notNull().default(0),
     upheldComplaints: integer('upheld_complaints').notNull().default(0),
+    // Court referrals rotate among eligible mediators (core nextInRotation): how many each had, and when.
+    courtReferrals: integer('court_referrals').notNull().default(0),
+    lastReferredAt: timestamp('last_referred_at', { withTimezone: true }),
     // The part of the matching score that does not depend on the case (core/registry/matching.ts),
     // kept by the database so that ranking reads an index instead of scoring every mediator.
     // Changing WEIGHTS needs a migration that regenerates this column.

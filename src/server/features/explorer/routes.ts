@@ -1,6 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { explorerAnswers, explorerResult } from '../../../contracts/explorer.ts';
+import { exploreDispute } from '../../../core/cases/explorer.ts';
 import type { AppContext } from '../../context.ts';
 
+const tags = ['explorer'];
+// Kazakhstan is on UTC+5 everywhere since 1 March 2024: the year turns at 19:00 UTC on 31 December.
+const KZ_OFFSET_MS = 5 * 3600 * 1000;
+
+/** The calendar year in Kazakhstan, for the MRP that prices MRP-based fees. */
+const kazakhstanYear = (now: Date) => new Date(now.getTime() + KZ_OFFSET_MS).getUTCFullYear();
+
 export const explorerRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
-  async () => {};
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    // The public page runs the same engine in the browser; this route serves other clients
+    // (and keeps the answer the same on both sides: one function, one contract).
+    app.post(
+      '/api/explorer',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Can this dispute be mediated? The answer with the rules that decided it',
+          body: explorerAnswers,
+          response: { 200: explorerResult },
+        },
+      },
+      async (request) => exploreDispute(request.body, { year: kazakhstanYear(ctx.clock.now()) }),
+    );
+  };

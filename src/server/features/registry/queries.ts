@@ -265,15 +265,10 @@ const toRecord = (m: MediatorRow): MediatorRecord => ({
  * short index scans instead of scoring every mediator. core/registry/matching.ts then ranks that
  * short list and explains it — it stays the authority on order and on what parties are shown.
  */
-export const matchMediators = async (
-  ctx: AppContext,
-  needs: CaseNeeds,
-  limit = 10,
-  locale: Locale = DEFAULT_LOCALE,
-) => {
+/** The hard filters of core `exclusion` in SQL: who can take the case at all (and is not excluded from it). */
+export const eligibleFilters = (needs: CaseNeeds, exclude: readonly string[] = []): SQL[] => {
   const local = arrayContains(mediators.regions, [needs.region]);
-  const specialised = arrayContains(mediators.categories, [needs.category]);
-  const hardFilters: SQL[] = [
+  const filters: SQL[] = [
     eq(mediators.status, 'approved'),
     arrayContains(mediators.languages, [needs.language]),
     sql`${mediators.activeCases} < ${mediators.capacity}`,
@@ -281,7 +276,21 @@ export const matchMediators = async (
       ? (or(eq(mediators.remote, true), local) as SQL)
       : (and(local, eq(mediators.inPerson, true)) as SQL),
   ];
-  if (needs.wantsPublic) hardFilters.push(eq(mediators.kind, 'public'));
+  if (needs.wantsPublic) filters.push(eq(mediators.kind, 'public'));
+  if (exclude.length) filters.push(not(inArray(mediators.id, [...exclude])));
+  return filters;
+};
+
+export const matchMediators = async (
+  ctx: AppContext,
+  needs: CaseNeeds,
+  limit = 10,
+  locale: Locale = DEFAULT_LOCALE,
+  exclude: readonly string[] = [],
+) => {
+  const local = arrayContains(mediators.regions, [needs.region]);
+  const specialised = arrayContains(mediators.categories, [needs.category]);
+  const hardFilters = eligibleFilters(needs, exclude);
   // A margin over `limit` per group, so rounding ties at the boundary cannot drop a contender.
   const perGroup = limit * 2;
   const groups = [

@@ -1,0 +1,75 @@
+import { asc, eq } from 'drizzle-orm';
+import type { CaseFacts, CaseStatus, PartyFacts } from '../../../core/cases/lifecycle.ts';
+import type { Db } from '../../db/open.ts';
+import { caseParties, cases } from '../../db/schema/index.ts';
+import { Problem } from '../../platform/errors.ts';
+
+// Loading a case's facts for the state machine and storing what it decided. Actions lock the
+// case row first, so two parties clicking at once are decided one after the other.
+
+export type CaseRow = typeof cases.$inferSelect;
+export type PartyRow = typeof caseParties.$inferSelect;
+export type LoadedCase = { row: CaseRow; parties: PartyRow[]; facts: CaseFacts };
+
+export const partyFacts = (p: PartyRow): PartyFacts => ({
+  id: p.id,
+  side: p.side,
+  consent: p.consent,
+  screened: p.screenedAt !== null,
+  mediatorChoice: p.mediatorChoiceId,
+  contractConfirmed: p.contractConfirmedAt !== null,
+});
+
+export const caseFacts = (row: CaseRow, parties: PartyRow[]): CaseFacts => ({
+  status: row.status as CaseStatus,
+  origin: row.origin,
+  screeningRequired: row.category === 'family',
+  parties: parties.map(partyFacts),
+  mediatorId: row.mediatorId,
+  mediatorConfirmedContract: row.mediatorConfirmedAt !== null,
+  excludedMediators: row.excludedMediatorIds,
+  extensionDays: row.extensionDays,
+});
+
+/** The case and its parties; `lock` takes the row lock for the rest of the transaction. */
+export const loadCase = async (db: Db, caseId: string, lock = false): Promise<LoadedCase> => {
+  const query = db.select().from(cases).where(eq(cases.id, caseId));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new Problem(404, 'not_found');
+  const parties = await db
+    .select()
+    .from(caseParties)
+    .where(eq(caseParties.caseId, caseId))
+    .orderBy(asc(caseParties.side), asc(caseParties.id));
+  return { row, parties, facts: caseFacts(row, parties) };
+};
+
+/** Writes the state machine's new facts: the case row and each party whose facts changed. */
+export const saveFacts = async (db: Db, loaded: LoadedCase, next: CaseFacts, now: Date) => {
+  const before = loaded.facts;
+  await db
+    .update(cases)
+    .set({
+      status: next.status,
+      mediatorId: next.mediatorId,
+      excludedMediatorIds: [...next.excludedMediators],
+      extensionDays: next.extensionDays,
+      ...(next.mediatorConfirmedContract !== before.mediatorConfirmedContract && {
+        mediatorConfirmedAt: next.mediatorConfirmedContract ? now : null,
+      }),
+      updatedAt: now,
+    })
+    .where(eq(cases.id, loaded.row.id));
+  for (const party of next.parties) {
+    const old = before.parties.find((p) => p.id === party.id);
+    if (!old) continue;
+    const change: Partial<PartyRow> = {};
+    if (party.consent !== old.consent) Object.assign(change, { consent: party.consent, consentAt: now });
+    if (party.screened !== old.screened) change.screenedAt = party.screened ? now : null;
+    if (party.mediatorChoice !== old.mediatorChoice) change.mediatorChoiceId = party.mediatorChoice;
+    if (party.contractConfirmed !== old.contractConfirmed)
+      change.contractConfirmedAt = party.contractConfirmed ? now : null;
+    if (Object.keys(change).length)
+      await db.update(caseParties).set(change).where(eq(caseParties.id, party.id));
+  }
+};
