@@ -14,7 +14,16 @@ export type Config = {
   logLevel: string;
   /** Scrypt cost N; the OWASP minimum (2^17) unless a test run lowers it to stay fast. */
   scryptCost: number;
+  /** What this node does: serve HTTP (`web`), run deadlines (`worker`), or both (the default). */
+  roles: { web: boolean; worker: boolean };
+  /** How often the worker looks for due deadlines. */
+  workerIntervalMs: number;
   env: NodeJS.ProcessEnv;
+};
+
+const parseRoles = (value: string | undefined) => {
+  const roles = (value ?? 'web,worker').split(',').map((r) => r.trim());
+  return { web: roles.includes('web'), worker: roles.includes('worker') };
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -34,6 +43,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     demo: env.KELISIM_DEMO ? env.KELISIM_DEMO === '1' : !databaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     scryptCost: Number(env.KELISIM_SCRYPT_COST ?? 2 ** 17),
+    roles: parseRoles(env.KELISIM_ROLES),
+    workerIntervalMs: Number(env.KELISIM_WORKER_INTERVAL_MS ?? 60_000),
     env,
   };
 };

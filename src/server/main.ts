@@ -1,7 +1,9 @@
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { seedDemoData, seedReferenceData } from './db/seed.ts';
+import { runCaseDeadlines } from './features/cases/deadlines.ts';
 import { createPlatform } from './platform/index.ts';
+import { startJobs } from './platform/jobs.ts';
 
 /** config → platform → migrations → app → listen; SIGTERM/SIGINT close everything cleanly. */
 export const serve = async (config: Config = loadConfig()) => {
@@ -10,7 +12,7 @@ export const serve = async (config: Config = loadConfig()) => {
   await seedReferenceData(platform.database.db);
   if (config.demo) await seedDemoData(platform.database.db, config.scryptCost);
 
-  const { app } = await buildApp(platform, {
+  const { app, ctx } = await buildApp(platform, {
     logger: {
       level: config.logLevel,
       // Never log credentials: cookies and auth headers are dropped from request logs.
@@ -20,11 +22,15 @@ export const serve = async (config: Config = loadConfig()) => {
       },
     },
   });
+  const stopJobs = config.roles.worker
+    ? startJobs(ctx, [{ name: 'case-deadlines', run: runCaseDeadlines }], config.workerIntervalMs)
+    : async () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await stopJobs();
     await app.close();
     await close();
     process.exit(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { exploreDispute } from '../../../core/cases/explorer.ts';
+import { type ExplorerAnswers, exploreDispute } from '../../../core/cases/explorer.ts';
 
 // The public explorer API: anyone may ask, answers are checked by the same rules the page uses,
 // and the result is the core engine's, rule ids and citations included.
@@ -39,13 +39,13 @@ describe('POST /api/explorer', () => {
   });
 
   it('gives the same answer as the engine the browser runs (MRP of the server clock’s year)', async () => {
-    const body = {
+    const body: ExplorerAnswers = {
       category: 'family',
       familyTopics: ['divorce'],
       court: { inCourt: true, proceeding: 'claim', stage: 'claim_acceptance' },
       thirdPartiesAffected: false,
       partyLacksCapacity: false,
-    } as const;
+    };
     const response = await ask(body);
     expect(response.statusCode).toBe(200);
     // The test clock stands in November 2026.

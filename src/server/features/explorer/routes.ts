@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { explorerAnswers, explorerResult } from '../../../contracts/explorer.ts';
-import { exploreDispute } from '../../../core/cases/explorer.ts';
+import { exploreDispute, kazakhstanYear } from '../../../core/cases/explorer.ts';
 import type { AppContext } from '../../context.ts';
 
 const tags = ['explorer'];
-// Kazakhstan is on UTC+5 everywhere since 1 March 2024: the year turns at 19:00 UTC on 31 December.
-const KZ_OFFSET_MS = 5 * 3600 * 1000;
-
-/** The calendar year in Kazakhstan, for the MRP that prices MRP-based fees. */
-const kazakhstanYear = (now: Date) => new Date(now.getTime() + KZ_OFFSET_MS).getUTCFullYear();
 
 export const explorerRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
