@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { seedDemoData, seedReferenceData } from './db/seed.ts';
 import { runCaseDeadlines } from './features/cases/deadlines.ts';
+import { seedDemoCases } from './features/cases/demo.ts';
 import { createPlatform } from './platform/index.ts';
 import { startJobs } from './platform/jobs.ts';
 
@@ -22,6 +23,8 @@ export const serve = async (config: Config = loadConfig()) => {
       },
     },
   });
+  // Demo cases go through the real use cases, which need the application's context.
+  if (config.demo) await seedDemoCases(ctx);
   const stopJobs = config.roles.worker
     ? startJobs(ctx, [{ name: 'case-deadlines', run: runCaseDeadlines }], config.workerIntervalMs)
     : async () => {};

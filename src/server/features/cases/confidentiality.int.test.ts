@@ -14,23 +14,42 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const safe = { afraid_of_other: false, violence_in_past: false, pressured_to_mediate: false, safe_to_meet: true };
+const safe = {
+  afraid_of_other: false,
+  violence_in_past: false,
+  pressured_to_mediate: false,
+  safe_to_meet: true,
+};
 
 describe('family safety screening (R-FAM-02)', () => {
   it('is required before a family request is sent and before it is accepted', async () => {
     const a = await registerUser(t);
     const bIin = validIin();
     const b = await registerUser(t, { iin: bIin });
-    const { id } = (await call(t, 'POST', '/api/cases', a.cookie, completeRequest({ iin: bIin, email: b.email }, { category: 'family' }))).json();
-    expect((await call(t, 'POST', `/api/cases/${id}/submit`, a.cookie)).json().code).toBe('screening_required');
+    const { id } = (
+      await call(
+        t,
+        'POST',
+        '/api/cases',
+        a.cookie,
+        completeRequest({ iin: bIin, email: b.email }, { category: 'family' }),
+      )
+    ).json();
+    expect((await call(t, 'POST', `/api/cases/${id}/submit`, a.cookie)).json().code).toBe(
+      'screening_required',
+    );
     const result = await call(t, 'POST', `/api/cases/${id}/screening`, a.cookie, safe);
     expect(result.json()).toEqual({ positive: false, separateSessions: false, helpLines: [] });
     expect((await call(t, 'POST', `/api/cases/${id}/submit`, a.cookie)).json().status).toBe('invited');
 
     const token = invitationTokenFor(t, b.email);
-    expect((await call(t, 'POST', `/api/case-invitations/${token}/accept`, b.cookie, {})).json().code).toBe('screening_required');
+    expect((await call(t, 'POST', `/api/case-invitations/${token}/accept`, b.cookie, {})).json().code).toBe(
+      'screening_required',
+    );
     const afraid = { ...safe, afraid_of_other: true };
-    const accepted = await call(t, 'POST', `/api/case-invitations/${token}/accept`, b.cookie, { screening: afraid });
+    const accepted = await call(t, 'POST', `/api/case-invitations/${token}/accept`, b.cookie, {
+      screening: afraid,
+    });
     expect(accepted.statusCode).toBe(200);
 
     // A sees separate sessions, but neither B's answers nor whether B was screened.
@@ -50,7 +69,10 @@ describe('family safety screening (R-FAM-02)', () => {
   it('a positive screen shows the party where to get help', async () => {
     const a = await registerUser(t);
     const { id } = (await call(t, 'POST', '/api/cases', a.cookie, { category: 'family' })).json();
-    const result = await call(t, 'POST', `/api/cases/${id}/screening`, a.cookie, { ...safe, safe_to_meet: false });
+    const result = await call(t, 'POST', `/api/cases/${id}/screening`, a.cookie, {
+      ...safe,
+      safe_to_meet: false,
+    });
     expect(result.json()).toMatchObject({ positive: true, separateSessions: true });
     expect(result.json().helpLines.map((h: { phone: string }) => h.phone)).toEqual(['102', '111', '150']);
   });

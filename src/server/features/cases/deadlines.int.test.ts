@@ -28,7 +28,11 @@ describe('R-MED-10: an unanswered proposal counts as declined after 10 days', ()
     expect(await runCaseDeadlines(t.ctx)).toMatchObject({ invitationsExpired: 1 });
     const view = (await call(t, 'GET', `/api/cases/${caseId}`, a.cookie)).json();
     expect(view.status).toBe('declined');
-    expect(view.timeline.at(-1)).toMatchObject({ action: 'expire_invitation', actor: 'system', rule: 'R-MED-10' });
+    expect(view.timeline.at(-1)).toMatchObject({
+      action: 'expire_invitation',
+      actor: 'system',
+      rule: 'R-MED-10',
+    });
     // A second pass finds nothing more to do.
     expect(await runCaseDeadlines(t.ctx)).toMatchObject({ invitationsExpired: 0 });
   });
@@ -38,9 +42,9 @@ describe('R-MED-11: the 30-day term', () => {
   it('reminds 7 and 2 days before the end, once each, then ends the mediation as term expired', async () => {
     const c = await activeCase(t); // started 24 Nov 2026, ends 24 Dec
     const reminderNotes = async () =>
-      (await call(t, 'GET', '/api/notifications', c.a.cookie)).json().notifications.filter(
-        (n: { kind: string }) => n.kind === 'case.term_reminder',
-      );
+      (await call(t, 'GET', '/api/notifications', c.a.cookie))
+        .json()
+        .notifications.filter((n: { kind: string }) => n.kind === 'case.term_reminder');
     t.clock.set(new Date('2026-12-16T12:00:00Z')); // 8 days left
     expect((await runCaseDeadlines(t.ctx)).reminders).toBe(0);
     t.clock.set(new Date('2026-12-17T12:00:00Z')); // 7 days left

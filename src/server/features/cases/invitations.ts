@@ -177,14 +177,23 @@ const requireOpenWindow = (ctx: AppContext, party: PartyRow) => {
     throw new Problem(410, 'invitation_expired');
 };
 
-export const acceptInvitation = (
+export const acceptInvitation = async (
   ctx: AppContext,
   principal: Principal,
   token: string,
   screening: z.infer<typeof screeningAnswers> | undefined,
+) => acceptAsParty(ctx, principal, (await partyByToken(ctx.db, token)).id, screening);
+
+/** The named party accepts (R-MED-07): only from the account with that IIN/BIN, within the window. */
+export const acceptAsParty = (
+  ctx: AppContext,
+  principal: Principal,
+  partyId: string,
+  screening: z.infer<typeof screeningAnswers> | undefined,
 ) =>
   transact(ctx, async (tx, after) => {
-    const party = await partyByToken(tx, token);
+    const [party] = await tx.select().from(caseParties).where(eq(caseParties.id, partyId));
+    if (!party) throw new Problem(404, 'not_found');
     const loaded = await loadCase(tx, party.caseId, true);
     requireOpenWindow(ctx, party);
     const [account] = await tx
