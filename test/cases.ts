@@ -63,11 +63,15 @@ export const invitedCase = async (t: TestApp, overrides: object = {}) => {
 };
 
 /** A case both parties accepted, with a listed mediator M both chose, who accepted: the contract stage. */
-export const contractCase = async (t: TestApp, overrides: object = {}) => {
+export const contractCase = async (
+  t: TestApp,
+  overrides: object = {},
+  mediator?: { cookie: string; mediatorId: string },
+) => {
   const invited = await invitedCase(t, overrides);
   const { a, b, caseId, token } = invited;
   await call(t, 'POST', `/api/case-invitations/${token}/accept`, b.cookie, {});
-  const m = await listedMediator(t);
+  const m = mediator ?? (await listedMediator(t));
   for (const party of [a, b])
     await call(t, 'POST', `/api/cases/${caseId}/mediator-choice`, party.cookie, { mediatorId: m.mediatorId });
   const view = (await call(t, 'GET', `/api/cases/${caseId}`, m.cookie)).json();

@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { fieldProblem, Problem } from '../../platform/errors.ts';
 import { isUniqueViolation, transact } from '../../platform/transaction.ts';
+import { wasPartyWithMediator } from '../cases/participation.ts';
 import { notify } from '../notifications/commands.ts';
 
 /** A registry administrator records an organisation of mediators (it keeps its own register, R-MED-12). */
@@ -66,6 +67,9 @@ export const fileComplaint = async (
     )
       throw new Problem(404, 'not_found');
     if (mediator.userId === complainant.userId) throw new Problem(403, 'forbidden');
+    // A complaint comes from someone the mediator served: a party of one of their cases.
+    if (!(await wasPartyWithMediator(tx, complainant.userId, mediatorId)))
+      throw new Problem(403, 'complaint_not_participant');
     const [complaint] = await tx
       .insert(ethicsComplaints)
       .values({ mediatorId, complainantId: complainant.userId, text })

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { contractCase } from '../../../../test/cases.ts';
 import {
   multipart,
   registerUser,
@@ -259,7 +260,13 @@ describe('registry policy', () => {
     ).json();
     await call('POST', `/api/registry/entries/${id}/decision`, registrar.cookie, { decision: 'approve' });
 
-    const party = await registerUser(t);
+    // Only a party the mediator served may complain (here: a case where Gulnar was chosen).
+    const stranger = await registerUser(t);
+    const refused = await call('POST', `/api/registry/mediators/${id}/complaints`, stranger.cookie, {
+      text: 'I have never met this mediator.',
+    });
+    expect(refused.json()).toMatchObject({ status: 403, code: 'complaint_not_participant' });
+    const { a: party } = await contractCase(t, {}, { cookie: gulnar.cookie, mediatorId: id });
     const complaint = (
       await call('POST', `/api/registry/mediators/${id}/complaints`, party.cookie, {
         text: 'Shared my caucus statement with the other side.',
