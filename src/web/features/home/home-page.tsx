@@ -10,6 +10,33 @@ import { PageTitle } from '../../ui/page-title.tsx';
 
 const STEPS = ['request', 'invite', 'mediator', 'meet', 'sign', 'court'] as const;
 
+/** Where a dispute starts: the request form, and the explorer for those who are not sure yet. */
+const DisputeCta = ({ loggedIn = false, className = '' }: { loggedIn?: boolean; className?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <section
+      aria-labelledby="dispute-cta-title"
+      className={`rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4 sm:p-6 ${className}`}
+    >
+      <h2 id="dispute-cta-title" className="text-xl font-bold text-brand-900">
+        {t('web.intake.home.ctaTitle')}
+      </h2>
+      <p className="mt-1 max-w-prose">{t('web.intake.home.ctaText')}</p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <ButtonLink to="/cases/new">{t('web.intake.home.fileRequest')}</ButtonLink>
+        <ButtonLink to="/explore" variant="secondary">
+          {t('web.intake.home.explore')}
+        </ButtonLink>
+        {loggedIn && (
+          <ButtonLink to="/cases" variant="quiet">
+            {t('web.intake.home.myCases')}
+          </ButtonLink>
+        )}
+      </div>
+    </section>
+  );
+};
+
 const GuestHome = () => {
   const { t } = useTranslation();
   return (
@@ -26,6 +53,7 @@ const GuestHome = () => {
           {t('web.home.guest.findMediator')}
         </ButtonLink>
       </div>
+      <DisputeCta className="mt-8" />
 
       <section aria-labelledby="how-title" className="mt-10">
         <SectionTitle id="how-title">{t('web.home.guest.howTitle')}</SectionTitle>
@@ -72,6 +100,7 @@ const roleLinks = (role: Role, demo: boolean): { to: string; label: string }[] =
   switch (role) {
     case 'party':
       return [
+        { to: '/cases', label: 'web.intake.nav.cases' },
         { to: '/registry', label: 'web.home.links.findMediator' },
         { to: '/registry/apply', label: 'web.home.links.becomeMediator' },
         { to: '/notifications', label: 'web.nav.notifications' },
@@ -79,8 +108,14 @@ const roleLinks = (role: Role, demo: boolean): { to: string; label: string }[] =
       ];
     case 'mediator':
       return [
+        { to: '/cases', label: 'web.intake.nav.cases' },
         { to: '/registry/my-application', label: 'web.home.links.myEntry' },
         { to: '/registry/how-matching-works', label: 'web.home.links.matching' },
+      ];
+    case 'court_user':
+      return [
+        { to: '/cases', label: 'web.intake.nav.cases' },
+        { to: '/court/referrals/new', label: 'web.intake.list.refer' },
       ];
     case 'registry_admin':
       return [
@@ -106,6 +141,7 @@ const UserHome = ({ me }: { me: Me }) => {
       <PageTitle lead={t('web.home.user.lead')}>
         {t('web.home.user.greeting', { name: me.fullName })}
       </PageTitle>
+      <DisputeCta loggedIn className="mb-8" />
       <section aria-labelledby="roles-title">
         <SectionTitle id="roles-title">
           {t('web.home.user.rolesTitle', { count: me.roles.length })}

@@ -92,6 +92,7 @@ export const Header = () => {
   const links: { to: string; label: string; end?: boolean; className?: NavLinkProps['className'] }[] = me
     ? [
         { to: '/', label: t('web.nav.home'), end: true },
+        { to: '/cases', label: t('web.intake.nav.cases') },
         { to: '/registry', label: t('web.nav.registry'), className: registryLinkClass },
         { to: '/notifications', label: t('web.nav.notifications') },
         { to: '/profile', label: t('web.nav.profile') },
