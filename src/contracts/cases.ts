@@ -25,9 +25,12 @@ export const amountKzt = z
   .min(0, 'too_small')
   .max(999_999_999_999, 'too_big');
 
+/** Another person's or organisation's name (the shared `fullName` message speaks of "your name"). */
+const partyName = z.string('party_name_required').trim().min(2, 'party_name_required').max(200, 'too_long');
+
 export const partyIdentity = z.object({
   kind: z.enum(['individual', 'organisation']),
-  fullName,
+  fullName: partyName,
   iin: iin.optional(),
   bin: bin.optional(),
   email: email.optional(),
@@ -35,7 +38,7 @@ export const partyIdentity = z.object({
 });
 
 export const representative = z.object({
-  fullName,
+  fullName: partyName,
   iin,
   /** Number and date of the power of attorney, as written on it. */
   powerOfAttorney: z.string().trim().min(3, 'required').max(200, 'too_long'),

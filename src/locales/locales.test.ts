@@ -9,7 +9,10 @@ describe('locales', () => {
     expect(keyPaths(messages.en)).toEqual(kk);
   });
 
-  it('every message is valid ICU and uses the same placeholders in all languages', () => {
+  // Parses every message of three languages: slow on a loaded machine, hence the longer limit.
+  it('every message is valid ICU and uses the same placeholders in all languages', {
+    timeout: 60_000,
+  }, () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
     for (const key of keyPaths(messages.kk)) {
       const texts = (['kk', 'ru', 'en'] as const).map((locale) => {

@@ -33,7 +33,7 @@ export const requestProblems = (draft: RequestDraft, initiator: Initiator): Requ
   ).map((field) => ({ field, code: 'required' }));
   const other = draft.respondent;
   if (!other?.kind) return [...problems, { field: 'respondent.kind', code: 'required' }];
-  if (!other.fullName) problems.push({ field: 'respondent.fullName', code: 'name_required' });
+  if (!other.fullName) problems.push({ field: 'respondent.fullName', code: 'party_name_required' });
   if (other.kind === 'individual') {
     if (!other.iin) problems.push({ field: 'respondent.iin', code: 'required' });
     else if (!isValidIin(other.iin)) problems.push({ field: 'respondent.iin', code: 'iin_invalid' });
