@@ -301,7 +301,11 @@ export const waitingFor = (facts: CaseFacts): Waiting => {
     case 'choosing_mediator': {
       // Nobody has chosen yet, or the choices differ: every party still has to agree on one.
       const undecided = parties((p) => p.mediatorChoice === null);
-      return { code: 'mediator_choice', partyIds: undecided.length ? undecided : parties(() => true) };
+      const differ = new Set(facts.parties.map((p) => p.mediatorChoice).filter(Boolean)).size > 1;
+      return {
+        code: 'mediator_choice',
+        partyIds: undecided.length && !differ ? undecided : parties(() => true),
+      };
     }
     case 'mediator_asked':
       return { code: 'mediator_answer', partyIds: [] };
