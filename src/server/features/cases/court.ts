@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { courtReferral } from '../../../contracts/cases.ts';
 import { kzDate } from '../../../core/calendar/dates.ts';
@@ -7,13 +6,13 @@ import type { AppContext } from '../../context.ts';
 import { caseParties, cases } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { type FieldError, Problem } from '../../platform/errors.ts';
-import { isUniqueViolation, transact } from '../../platform/transaction.ts';
+import { transact } from '../../platform/transaction.ts';
 import { rotationPick } from '../registry/case-record.ts';
 import { recordEvent } from './act.ts';
 import { nextCaseNumber } from './intake.ts';
 import { inviteParty } from './invitations.ts';
 import { requireCourtOf } from './policy.ts';
-import { loadCase } from './store.ts';
+import { createOnce, loadCase } from './store.ts';
 
 // A court refers a pending case to mediation (R-CPC-01): both parties are invited as in any
 // request (nobody is compelled, R-MED-09); with rotation, the parties are first offered the next
@@ -49,18 +48,8 @@ export const referCase = async (
   if (!check.allowed) throw new Problem(422, 'referral_not_allowed', { rules: check.rules.join(', ') });
   const problems = partyProblems(input);
   if (problems.length) throw new Problem(400, 'validation_failed', {}, problems);
-  const existing = async () => {
-    if (!idempotencyKey) return null;
-    const [row] = await ctx.db
-      .select({ id: cases.id, number: cases.number })
-      .from(cases)
-      .where(and(eq(cases.createdBy, principal.userId), eq(cases.idempotencyKey, idempotencyKey)));
-    return row ?? null;
-  };
-  const before = await existing();
-  if (before) return { ...before, created: false };
-  try {
-    const created = await transact(ctx, async (tx, after) => {
+  return createOnce(ctx.db, principal.userId, idempotencyKey, () =>
+    transact(ctx, async (tx, after) => {
       const now = ctx.clock.now();
       const needs = {
         category: input.category,
@@ -127,11 +116,6 @@ export const referCase = async (
         now,
       );
       return row;
-    });
-    return { ...created, created: true };
-  } catch (error) {
-    const raced = isUniqueViolation(error) ? await existing() : null;
-    if (raced) return { ...raced, created: false };
-    throw error;
-  }
+    }),
+  );
 };

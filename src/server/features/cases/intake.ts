@@ -9,12 +9,12 @@ import { type Db, rowsOf } from '../../db/open.ts';
 import { caseParties, cases, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
-import { isUniqueViolation, transact } from '../../platform/transaction.ts';
+import { transact } from '../../platform/transaction.ts';
 import { act, recordEvent, refusalProblem } from './act.ts';
 import { inviteParty } from './invitations.ts';
 import { requireViewer } from './policy.ts';
 import { storeScreening } from './screening.ts';
-import { type LoadedCase, loadCase } from './store.ts';
+import { createOnce, type LoadedCase, loadCase } from './store.ts';
 
 // A party's request: a draft that only its author sees, the private safety screening, and the
 // submission that invites the other party (issue 4, R-MED-09/10, R-FAM-02).
@@ -54,18 +54,8 @@ export const createDraft = async (
   input: CaseRequest,
   idempotencyKey: string | null,
 ) => {
-  const existing = async () => {
-    if (!idempotencyKey) return null;
-    const [row] = await ctx.db
-      .select({ id: cases.id, number: cases.number })
-      .from(cases)
-      .where(and(eq(cases.createdBy, principal.userId), eq(cases.idempotencyKey, idempotencyKey)));
-    return row ?? null;
-  };
-  const before = await existing();
-  if (before) return { ...before, created: false };
-  try {
-    const created = await transact(ctx, async (tx) => {
+  return createOnce(ctx.db, principal.userId, idempotencyKey, () =>
+    transact(ctx, async (tx) => {
       const now = ctx.clock.now();
       const [account] = await tx.select().from(users).where(eq(users.id, principal.userId));
       if (!account) throw new Problem(401, 'unauthenticated');
@@ -115,14 +105,8 @@ export const createDraft = async (
         now,
       );
       return row;
-    });
-    return { ...created, created: true };
-  } catch (error) {
-    // The same key raced in twice: the other request created it.
-    const raced = isUniqueViolation(error) ? await existing() : null;
-    if (raced) return { ...raced, created: false };
-    throw error;
-  }
+    }),
+  );
 };
 
 const requireDraftOfInitiator = async (tx: Db, loaded: LoadedCase, principal: Principal) => {

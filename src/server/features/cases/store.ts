@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { CaseFacts, CaseStatus, PartyFacts } from '../../../core/cases/lifecycle.ts';
 import type { Db } from '../../db/open.ts';
 import { caseParties, cases } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/transaction.ts';
 
 // Loading a case's facts for the state machine and storing what it decided. Actions lock the
 // case row first, so two parties clicking at once are decided one after the other.
@@ -71,5 +72,34 @@ export const saveFacts = async (db: Db, loaded: LoadedCase, next: CaseFacts, now
       change.contractConfirmedAt = party.contractConfirmed ? now : null;
     if (Object.keys(change).length)
       await db.update(caseParties).set(change).where(eq(caseParties.id, party.id));
+  }
+};
+
+/**
+ * Creates a case once per idempotency key and person: a retried request (a double click, a
+ * timeout on a weak connection) gets the case the first one created, even when both raced.
+ */
+export const createOnce = async (
+  db: Db,
+  userId: string,
+  key: string | null,
+  create: () => Promise<{ id: string; number: string }>,
+) => {
+  const existing = async () => {
+    if (!key) return null;
+    const [row] = await db
+      .select({ id: cases.id, number: cases.number })
+      .from(cases)
+      .where(and(eq(cases.createdBy, userId), eq(cases.idempotencyKey, key)));
+    return row ?? null;
+  };
+  const before = await existing();
+  if (before) return { ...before, created: false };
+  try {
+    return { ...(await create()), created: true };
+  } catch (error) {
+    const raced = isUniqueViolation(error) ? await existing() : null;
+    if (raced) return { ...raced, created: false };
+    throw error;
   }
 };
