@@ -1,47 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeKzId } from '../src/core/identity/kz-id.ts';
+import { describe, expect, it } from 'vitest';
 import {
+  checkPage,
   chromiumMissing,
   DESKTOP,
-  expectNoHorizontalScroll,
   expectNoSeriousAxeViolations,
-  launchBrowser,
-  newPage,
   PHONE,
   screenshot,
 } from './support/browser.ts';
+import { kzId } from './support/ids.ts';
 import { DEMO_PASSWORD, lang } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 // Accounts journeys in a real Chromium against a real server (issue: registration, login,
 // languages, notifications, login redirects, small screens).
 
 /** A valid IIN for a man born on 2 January 1990 (some serial numbers have no check digit). */
-const validIin = () => {
-  for (let serial = 1; serial < 9999; serial++) {
-    const iin = completeKzId(`9001023${String(serial).padStart(4, '0')}`);
-    if (iin) return iin;
-  }
-  throw new Error('no valid IIN found');
-};
+const validIin = () => kzId('9001023', 1);
 
 describe.skipIf(chromiumMissing)('accounts in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a new person registers, logs out and in, switches to Kazakh and finds the welcome notification', async () => {
-    const { page, context, errors } = await newPage(browser, server.url, { locale: 'en-US' });
+    const { page, context, errors } = await suite.newPage({ locale: 'en-US' });
     const email = `aidos.${Date.now()}@example.kz`;
     const password = 'steppe wind 2026';
     const name = 'Aidos Serikuly Bekov';
@@ -54,7 +34,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
 
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${suite.url}/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Hello, ${name}!`);
     await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
 
@@ -62,11 +42,11 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     await page.getByRole('link', { name: 'Log in' }).first().waitFor();
 
     await page.getByRole('link', { name: 'Log in' }).first().click();
-    await page.waitForURL(`${server.url}/login`);
+    await page.waitForURL(`${suite.url}/login`);
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${suite.url}/`);
     await page.getByRole('heading', { name: `Hello, ${name}!` }).waitFor();
 
     // Kazakh: the interface switches at once and the choice is saved on the account.
@@ -84,7 +64,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Шығу' }).waitFor();
 
     await page.getByRole('link', { name: 'Хабарламалар, 1 оқылмаған' }).click();
-    await page.waitForURL(`${server.url}/notifications`);
+    await page.waitForURL(`${suite.url}/notifications`);
     await page.getByRole('heading', { level: 1, name: 'Хабарламалар' }).waitFor();
     const welcome = page.getByRole('listitem').filter({ hasText: `Келісімге қош келдіңіз, ${name}.` });
     await welcome.waitFor();
@@ -101,7 +81,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     await context.close();
 
     // Another browser that prefers English: after login the account's language (now kk) wins.
-    const other = await newPage(browser, server.url, { locale: 'en-US' });
+    const other = await suite.newPage({ locale: 'en-US' });
     await other.page.goto('/login');
     expect(await lang(other.page)).toBe('en');
     await other.page.getByLabel('Email', { exact: true }).fill(email);
@@ -116,7 +96,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 
   it('a wrong IIN or a taken email is refused in the visitor’s language and nothing typed is lost', async () => {
-    const { page, context, errors } = await newPage(browser, server.url, { locale: 'ru-RU' });
+    const { page, context, errors } = await suite.newPage({ locale: 'ru-RU' });
     await page.goto('/register');
     expect(await lang(page)).toBe('ru');
 
@@ -163,9 +143,9 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
   });
 
   it('a logged-out visit to /profile asks to log in and then returns to /profile', async () => {
-    const { page, context, errors } = await newPage(browser, server.url, { locale: 'ru-RU' });
+    const { page, context, errors } = await suite.newPage({ locale: 'ru-RU' });
     await page.goto('/profile');
-    await page.waitForURL(`${server.url}/login?next=%2Fprofile`);
+    await page.waitForURL(`${suite.url}/login?next=%2Fprofile`);
     await page.getByRole('heading', { level: 1, name: 'Вход' }).waitFor();
 
     // Demo mode: a button per demo account fills the form.
@@ -176,7 +156,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
     expect(await page.getByLabel('Пароль', { exact: true }).inputValue()).toBe(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Войти', exact: true }).click();
 
-    await page.waitForURL(`${server.url}/profile`);
+    await page.waitForURL(`${suite.url}/profile`);
     // The demo party's account language is Kazakh: it wins over the browser's Russian.
     await page.getByRole('heading', { level: 1, name: 'Профиль' }).waitFor();
     expect(await lang(page)).toBe('kk');
@@ -187,7 +167,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
 
   it('login and register work at 360 px in all three languages without serious accessibility violations', async () => {
     for (const locale of ['kk', 'ru', 'en'] as const) {
-      const { page, context, errors } = await newPage(browser, server.url, {
+      const { page, context, errors } = await suite.newPage({
         ...PHONE,
         locale,
         bypassCSP: true,
@@ -196,9 +176,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
         await page.goto(`/${route}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         expect(await lang(page)).toBe(locale);
-        await expectNoHorizontalScroll(page);
-        await expectNoSeriousAxeViolations(page);
-        await screenshot(page, `${route}-360-${locale}`);
+        await checkPage(page, `${route}-360-${locale}`);
       }
       // Keyboard: the first Tab lands on the skip link, which moves focus to the main content.
       await page.keyboard.press('Tab');
@@ -212,20 +190,16 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
         })
         .click();
       await page.getByRole('alert').waitFor();
-      await expectNoHorizontalScroll(page);
-      await expectNoSeriousAxeViolations(page);
-      await screenshot(page, `register-360-${locale}-errors`);
+      await checkPage(page, `register-360-${locale}-errors`);
       // The organisation variant asks for the BIN and the organisation's name too.
       await page.locator('#kind-organisation').check();
       await page.locator('#bin').waitFor();
       await page.locator('#organisationName').waitFor();
-      await expectNoHorizontalScroll(page);
-      await expectNoSeriousAxeViolations(page);
-      await screenshot(page, `register-360-${locale}-organisation`);
+      await checkPage(page, `register-360-${locale}-organisation`);
       expect(errors).toEqual([]);
       await context.close();
     }
-    const desktop = await newPage(browser, server.url, { ...DESKTOP, locale: 'kk', bypassCSP: true });
+    const desktop = await suite.newPage({ ...DESKTOP, locale: 'kk', bypassCSP: true });
     for (const route of ['', 'login', 'register']) {
       await desktop.page.goto(`/${route}`);
       await desktop.page.getByRole('heading', { level: 1 }).waitFor();
@@ -240,7 +214,7 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
       ['360', PHONE],
       ['desktop', DESKTOP],
     ] as const) {
-      const { page, context, errors } = await newPage(browser, server.url, {
+      const { page, context, errors } = await suite.newPage({
         ...options,
         locale: 'ru-RU',
         bypassCSP: true,
@@ -249,16 +223,14 @@ describe.skipIf(chromiumMissing)('accounts in the browser', () => {
       await page.getByLabel('Электронная почта', { exact: true }).fill('admin@demo.kelisim.kz');
       await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${suite.url}/`);
       // The browser prefers Russian, the demo administrator's account Kazakh: the account wins.
       await expect.poll(() => lang(page)).toBe('kk');
       for (const route of ['/', '/notifications', '/profile', '/admin/users', '/admin/outbox']) {
         await page.goto(route);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.getByRole('status').filter({ hasText: 'Жүктелуде' }).waitFor({ state: 'detached' });
-        await expectNoHorizontalScroll(page);
-        await expectNoSeriousAxeViolations(page);
-        await screenshot(page, `${route.slice(1).replaceAll('/', '-') || 'home'}-${size}-signed-in`);
+        await checkPage(page, `${route.slice(1).replaceAll('/', '-') || 'home'}-${size}-signed-in`);
       }
       if (size === '360') {
         // The small-screen menu opens with a button that says whether it is open.

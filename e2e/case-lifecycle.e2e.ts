@@ -1,20 +1,12 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeKzId } from '../src/core/identity/kz-id.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
 import { lookup, messages } from '../src/locales/index.ts';
-import {
-  chromiumMissing,
-  expectNoHorizontalScroll,
-  expectNoSeriousAxeViolations,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshot,
-} from './support/browser.ts';
+import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
+import { kzId } from './support/ids.ts';
 import { lang, linkFromOutbox, logIn } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 // Issue 4's whole path in a real Chromium against a real server, three people on three phones:
 // party A (Kazakh) files a request from the explorer, party B (Russian) accepts the emailed
@@ -31,12 +23,7 @@ const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) 
 const unique = Date.now() % 100_000;
 
 /** A valid IIN of a man born on 15 January 1990: the invited party. */
-const invitedIin = () => {
-  for (let serial = unique % 9000; ; serial++) {
-    const iin = completeKzId(`9001153${String(serial % 10_000).padStart(4, '0')}`);
-    if (iin) return iin;
-  }
-};
+const invitedIin = () => kzId('9001153', unique % 9000);
 
 const A_NAME = 'Айгерім Сейітқызы Нұрланова';
 const B_NAME = 'Ерлан Асқарұлы Бекенов';
@@ -52,13 +39,6 @@ const expectStatus = async (page: Page, locale: Locale, status: string) => {
     .getByText(say(locale, `web.case.status.${status}`), { exact: true })
     .first()
     .waitFor();
-};
-
-/** The page passes the checks every screen of the case must pass, and is kept as a screenshot. */
-const check = async (page: Page, name: string) => {
-  await expectNoHorizontalScroll(page);
-  await expectNoSeriousAxeViolations(page);
-  await screenshot(page, name);
 };
 
 /**
@@ -94,25 +74,14 @@ const fileFromExplorer = async (page: Page) => {
 const suggestionOf = (page: Page, name: string) => page.getByRole('article', { name });
 
 describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a request filed from the explorer becomes an active mediation with 30 days left for all three', async () => {
     const iin = invitedIin();
     const emailB = `erlan.${unique}@example.kz`;
 
     // --- Party A (demo account, Kazakh) starts at the explorer and files a request. ---
-    const a = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const a = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await logIn(a.page, 'party@demo.kelisim.kz');
     expect(await lang(a.page)).toBe('kk');
     expect(await fileFromExplorer(a.page)).toBe(true);
@@ -140,17 +109,17 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
       .getByText(say('kk', 'web.case.why', { rule: 'R-MED-10' }))
       .first()
       .waitFor();
-    await check(a.page, 'case-invited-360-kk');
+    await checkPage(a.page, 'case-invited-360-kk');
 
     // --- The invitation email, read from the demo outbox. ---
-    const admin = await newPage(browser, server.url, { locale: 'kk-KZ' });
+    const admin = await suite.newPage({ locale: 'kk-KZ' });
     await logIn(admin.page, 'admin@demo.kelisim.kz');
     const invitation = await linkFromOutbox(admin.page, emailB);
     expect(invitation).toContain('/cases/invitation/');
     await admin.context.close();
 
     // --- Party B registers with the invited IIN (Russian) and accepts. ---
-    const b = await newPage(browser, server.url, { ...PHONE, locale: 'ru-RU', bypassCSP: true });
+    const b = await suite.newPage({ ...PHONE, locale: 'ru-RU', bypassCSP: true });
     const registered = await b.page.request.post('/api/auth/register', {
       data: {
         kind: 'individual',
@@ -164,7 +133,7 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     expect(registered.status()).toBe(201);
     await b.page.goto(invitation);
     await b.page.getByRole('button', { name: say('ru', 'web.intake.invitation.accept') }).click();
-    await b.page.waitForURL(`${server.url}/cases/${caseId}`);
+    await b.page.waitForURL(`${suite.url}/cases/${caseId}`);
     expect(await lang(b.page)).toBe('ru');
     await expectStatus(b.page, 'ru', 'choosing_mediator');
 
@@ -178,19 +147,19 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     // Focus lands on the announcement: the button pressed is gone from the card.
     await expect.poll(() => chosenA.evaluate((el) => el === document.activeElement)).toBe(true);
     await forA.getByText(say('kk', 'web.case.choice.yourChoice')).waitFor();
-    await check(a.page, 'case-choosing-360-kk');
+    await checkPage(a.page, 'case-choosing-360-kk');
 
     // --- B sees A's choice and chooses the same mediator: the mediator is asked. ---
     await b.page.reload();
     const forB = suggestionOf(b.page, MEDIATOR);
     await forB.getByText(say('ru', 'web.case.choice.chosenBy', { names: A_NAME })).waitFor();
-    await check(b.page, 'case-choosing-360-ru');
+    await checkPage(b.page, 'case-choosing-360-ru');
     await forB.getByRole('button', { name: say('ru', 'web.case.choice.choose') }).click();
     await b.page.getByText(say('ru', 'web.case.choice.done')).waitFor();
     await expectStatus(b.page, 'ru', 'mediator_asked');
 
     // --- The mediator declares no conflict of interest with each party and accepts. ---
-    const m = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const m = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await logIn(m.page, 'mediator@demo.kelisim.kz');
     await m.page.goto(`/cases/${caseId}`);
     await expectStatus(m.page, 'kk', 'mediator_asked');
@@ -204,7 +173,7 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     await expect
       .poll(() => m.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
       .toBe('checkbox');
-    await check(m.page, 'case-mediator-answer-360-kk');
+    await checkPage(m.page, 'case-mediator-answer-360-kk');
     for (const name of [A_NAME, B_NAME])
       await m.page.getByLabel(say('kk', 'web.case.answer.noConflict', { name })).check();
     await accept.click();
@@ -219,11 +188,11 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     await a.page.getByRole('button', { name: say('kk', 'web.case.contract.confirm') }).click();
     await a.page.getByText(say('kk', 'web.case.contract.confirmed')).waitFor();
     await a.page.getByText(say('kk', 'web.case.contract.youConfirmed')).waitFor();
-    await check(a.page, 'case-contract-360-kk');
+    await checkPage(a.page, 'case-contract-360-kk');
 
     await b.page.reload();
     await expectStatus(b.page, 'ru', 'contract');
-    await check(b.page, 'case-contract-360-ru');
+    await checkPage(b.page, 'case-contract-360-ru');
     await b.page.getByRole('button', { name: say('ru', 'web.case.contract.confirm') }).click();
     await b.page.getByText(say('ru', 'web.case.contract.confirmed')).waitFor();
 
@@ -233,7 +202,7 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     await expectStatus(m.page, 'kk', 'active');
     await m.page.getByText('30 күн қалды', { exact: true }).waitFor();
     await m.page.getByRole('heading', { name: say('kk', 'web.case.extension.title') }).waitFor();
-    await check(m.page, 'case-active-mediator-360-kk');
+    await checkPage(m.page, 'case-active-mediator-360-kk');
 
     // A's page was not reloaded: the ~20 s poll brings the news.
     await a.page.getByText('30 күн қалды', { exact: true }).waitFor({ timeout: 30_000 });
@@ -242,7 +211,7 @@ describe.skipIf(chromiumMissing)('the case lifecycle in the browser', () => {
     expect(await a.page.getByRole('heading', { name: say('kk', 'web.case.extension.title') }).count()).toBe(
       0,
     );
-    await check(a.page, 'case-active-360-kk');
+    await checkPage(a.page, 'case-active-360-kk');
 
     await b.page.reload();
     await b.page.getByText('Осталось 30 дней', { exact: true }).waitFor();

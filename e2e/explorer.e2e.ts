@@ -1,16 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumMissing,
-  expectNoHorizontalScroll,
-  expectNoSeriousAxeViolations,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshot,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
 import { isFocused, lang } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 // Issue 4: a visitor on a phone, in Kazakh, asks whether a criminal case can be mediated. The
 // answer is computed in the browser; it cites the rule that decided, and changes when the answers do.
@@ -23,21 +15,10 @@ const answer = (page: Page, question: string, option: string | RegExp) =>
     .check();
 
 describe.skipIf(chromiumMissing)('the mediation explorer in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a visitor in Kazakh learns a medium crime can be mediated, and a grave repeat one cannot', async () => {
-    const { page, errors } = await newPage(browser, server.url, {
+    const { page, errors } = await suite.newPage({
       ...PHONE,
       locale: 'kk-KZ',
       bypassCSP: true,
@@ -85,9 +66,7 @@ describe.skipIf(chromiumMissing)('the mediation explorer in the browser', () => 
     );
     // The administrators' "verify" hint is not for the public.
     expect(await result.textContent()).not.toMatch(/verify|тексеріңіз/i);
-    await expectNoHorizontalScroll(page);
-    await expectNoSeriousAxeViolations(page);
-    await screenshot(page, 'explorer-possible-360-kk');
+    await checkPage(page, 'explorer-possible-360-kk');
 
     // --- The same case, but grave and not a first offence. ---
     await answer(page, 'Құқық бұзушылық қаншалықты ауыр', /^Ауыр қылмыс/);
@@ -112,9 +91,7 @@ describe.skipIf(chromiumMissing)('the mediation explorer in the browser', () => 
       expect.stringContaining('Адвокатқа жүгініңіз'),
     ]);
     expect(await result.getByRole('link', { name: 'Өтініш беру' }).count()).toBe(0);
-    await expectNoHorizontalScroll(page);
-    await expectNoSeriousAxeViolations(page);
-    await screenshot(page, 'explorer-excluded-360-kk');
+    await checkPage(page, 'explorer-excluded-360-kk');
 
     expect(apiCalls).toEqual([]);
     expect(errors).toEqual([]);

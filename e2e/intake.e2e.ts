@@ -1,21 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeKzId } from '../src/core/identity/kz-id.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import caseKk from '../src/locales/case/kk.json' with { type: 'json' };
+import caseRu from '../src/locales/case/ru.json' with { type: 'json' };
 import en from '../src/locales/intake/en.json' with { type: 'json' };
 import kk from '../src/locales/intake/kk.json' with { type: 'json' };
 import ru from '../src/locales/intake/ru.json' with { type: 'json' };
 import sharedRu from '../src/locales/shared/ru.json' with { type: 'json' };
-import {
-  chromiumMissing,
-  expectNoHorizontalScroll,
-  expectNoSeriousAxeViolations,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshot,
-} from './support/browser.ts';
+import webRu from '../src/locales/web/ru.json' with { type: 'json' };
+import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
+import { kzId } from './support/ids.ts';
 import { lang, linkFromOutbox, logIn } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 // Issue 4's intake in a real Chromium against a real server: a party files a request (draft,
 // reload, send), the invited person opens the emailed link, logs in and accepts; both see the
@@ -26,42 +21,14 @@ const unique = Date.now() % 100_000;
 const CASE_URL = /\/cases\/[0-9a-f-]{36}$/;
 
 /** A valid IIN of a man born on 3 March 1990, different on every run. */
-const freshIin = (offset: number) => {
-  for (let serial = (unique + offset) % 9000; ; serial++) {
-    const iin = completeKzId(`9003033${String(serial % 10_000).padStart(4, '0')}`);
-    if (iin) return iin;
-  }
-};
+const freshIin = (offset: number) => kzId('9003033', (unique + offset) % 9000);
 
-const freshBin = () => {
-  for (let serial = unique; ; serial++) {
-    const bin = completeKzId(`100240${String(serial % 100_000).padStart(5, '0')}`);
-    if (bin) return bin;
-  }
-};
-
-/** The page is usable on a phone and has no serious accessibility problem; photographed for review. */
-const check = async (page: Page, name: string) => {
-  await expectNoHorizontalScroll(page);
-  await expectNoSeriousAxeViolations(page);
-  await screenshot(page, name);
-};
+const freshBin = () => kzId('100240', unique);
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe.skipIf(chromiumMissing)('case intake in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a party files a request, the invited person logs in from the email and accepts, both see the case', async () => {
     const subject = `Қарызды қайтару ${unique}`;
@@ -73,7 +40,7 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
     };
 
     // --- The demo party (Kazakh) opens "My cases" on a phone. ---
-    const party = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const party = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     const { page } = party;
     await logIn(page, 'party@demo.kelisim.kz');
     expect(await lang(page)).toBe('kk');
@@ -84,19 +51,19 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: kk.list.title }).waitFor();
     await page.getByRole('navigation', { name: kk.list.filterLabel }).waitFor();
-    await check(page, 'intake-cases-360-kk');
+    await checkPage(page, 'intake-cases-360-kk');
 
     // --- The request form: an empty send puts focus on the first field to fix. ---
     await page.getByRole('link', { name: kk.list.new }).click();
-    await page.waitForURL(`${server.url}/cases/new`);
+    await page.waitForURL(`${suite.url}/cases/new`);
     await page.getByRole('heading', { level: 1, name: kk.form.title }).waitFor();
     expect(await page.locator('#language').inputValue()).toBe('kk');
-    await check(page, 'intake-new-case-360-kk');
+    await checkPage(page, 'intake-new-case-360-kk');
     await page.getByRole('button', { name: kk.form.submit }).click();
     await expect.poll(() => page.locator('#category').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focusedId(page)).toBe('category');
     expect(await page.locator('#respondent-idNumber').getAttribute('aria-invalid')).toBe('true');
-    await check(page, 'intake-new-case-360-kk-errors');
+    await checkPage(page, 'intake-new-case-360-kk-errors');
 
     await page.locator('#category').selectOption('civil');
     await page.locator('#subject').fill(subject);
@@ -131,13 +98,13 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
     const caseUrl = new URL(page.url()).pathname;
 
     // --- The invitation email, read from the demo outbox. ---
-    const admin = await newPage(browser, server.url, { locale: 'kk' });
+    const admin = await suite.newPage({ locale: 'kk' });
     await logIn(admin.page, 'admin@demo.kelisim.kz');
     const link = await linkFromOutbox(admin.page, invitee.email);
     expect(link).toContain('/cases/invitation/');
 
     // The invited person registers (elsewhere) with the IIN named in the request.
-    const registration = await browser.newContext({ baseURL: server.url });
+    const registration = await suite.browser.newContext({ baseURL: suite.url });
     const registered = await registration.request.post('/api/auth/register', {
       data: { kind: 'individual', ...invitee, locale: 'ru' },
     });
@@ -145,37 +112,37 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
     await registration.close();
 
     // --- They open the link logged out (Russian phone), read the proposal, log in, come back, accept. ---
-    const other = await newPage(browser, server.url, { ...PHONE, locale: 'ru-RU', bypassCSP: true });
+    const other = await suite.newPage({ ...PHONE, locale: 'ru-RU', bypassCSP: true });
     await other.page.goto(link);
     await other.page.getByRole('heading', { level: 1, name: ru.invitation.title }).waitFor();
     await other.page.getByText(subject).waitFor();
     await other.page.getByText(ru.invitation.confidential).waitFor();
-    await check(other.page, 'intake-invitation-360-ru-logged-out');
+    await checkPage(other.page, 'intake-invitation-360-ru-logged-out');
     await other.page
       .getByRole('region', { name: ru.invitation.answerLabel })
-      .getByRole('link', { name: ru.invitation.login })
+      .getByRole('link', { name: webRu.invitation.login })
       .click();
     await logIn(other.page, invitee.email, invitee.password);
     await other.page.waitForURL(link);
     await other.page.getByRole('heading', { level: 2, name: ru.invitation.acceptTitle }).waitFor();
-    await check(other.page, 'intake-invitation-360-ru-logged-in');
+    await checkPage(other.page, 'intake-invitation-360-ru-logged-in');
     await other.page.getByRole('button', { name: ru.invitation.accept }).click();
-    await other.page.waitForURL(`${server.url}${caseUrl}`);
+    await other.page.waitForURL(`${suite.url}${caseUrl}`);
 
     // --- Both see the case in "My cases". ---
     await other.page.goto('/cases');
     await other.page.getByRole('heading', { level: 1, name: ru.list.title }).waitFor();
     await other.page.getByRole('link', { name: new RegExp(subject) }).waitFor();
-    await other.page.getByText(ru.status.choosing_mediator).first().waitFor();
-    await check(other.page, 'intake-cases-360-ru-invitee');
+    await other.page.getByText(caseRu.status.choosing_mediator).first().waitFor();
+    await checkPage(other.page, 'intake-cases-360-ru-invitee');
 
     await page.goto('/cases');
     const row = page.getByRole('listitem').filter({ hasText: subject });
     await row.waitFor();
     await row.getByText(invitee.fullName).waitFor();
-    await row.getByText(kk.status.choosing_mediator).waitFor();
+    await row.getByText(caseKk.status.choosing_mediator).waitFor();
     expect(await row.getByRole('link').getAttribute('href')).toBe(caseUrl);
-    await check(page, 'intake-cases-360-kk-with-case');
+    await checkPage(page, 'intake-cases-360-kk-with-case');
 
     // The link once more: already answered, explained.
     await other.page.goto(link);
@@ -188,7 +155,7 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
   });
 
   it('a family request asks the private safety questions first; a positive screen shows help before sending', async () => {
-    const party = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const party = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     const { page } = party;
     await logIn(page, 'party@demo.kelisim.kz');
     // The explorer's link carries the category.
@@ -216,7 +183,7 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
     await page.getByText(kk.screening.positiveTitle).waitFor();
     await page.getByRole('link', { name: /102/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/cases/new');
-    await check(page, 'intake-new-case-360-kk-family-positive');
+    await checkPage(page, 'intake-new-case-360-kk-family-positive');
 
     await page.getByRole('button', { name: kk.form.submit }).click();
     await page.waitForURL(CASE_URL);
@@ -225,16 +192,16 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
   });
 
   it('a judge refers a court case (refused proceedings explained), a party declines without an account', async () => {
-    const judge = await newPage(browser, server.url, { ...PHONE, locale: 'ru-RU', bypassCSP: true });
+    const judge = await suite.newPage({ ...PHONE, locale: 'ru-RU', bypassCSP: true });
     const { page } = judge;
     await logIn(page, 'judge@demo.kelisim.kz');
     await page.goto('/cases');
     await page.getByRole('link', { name: ru.list.refer }).click();
-    await page.waitForURL(`${server.url}/court/referrals/new`);
+    await page.waitForURL(`${suite.url}/court/referrals/new`);
     await page.getByRole('heading', { level: 1, name: ru.referral.title }).waitFor();
     // The court's region is prefilled.
     expect(await page.locator('#region').inputValue()).toBe('north_kazakhstan');
-    await check(page, 'intake-court-referral-360-ru');
+    await checkPage(page, 'intake-court-referral-360-ru');
 
     const declinerEmail = `agro.${unique}@example.kz`;
     await page.locator('#courtCaseNumber').fill(`5999-26-00-2/${unique}`);
@@ -257,33 +224,33 @@ describe.skipIf(chromiumMissing)('case intake in the browser', () => {
     await page.getByRole('alert').filter({ hasText: refused }).first().waitFor();
     await expect.poll(() => page.locator('#proceeding').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focusedId(page)).toBe('proceeding');
-    await check(page, 'intake-court-referral-360-ru-refused');
+    await checkPage(page, 'intake-court-referral-360-ru-refused');
 
     await page.locator('#proceeding').selectOption('claim');
     await page.getByRole('button', { name: ru.referral.submit }).click();
     await page.waitForURL(CASE_URL);
 
     // --- The organisation's contact declines from the email, logged out, in English. ---
-    const admin = await newPage(browser, server.url, { locale: 'kk' });
+    const admin = await suite.newPage({ locale: 'kk' });
     await logIn(admin.page, 'admin@demo.kelisim.kz');
     const link = await linkFromOutbox(admin.page, declinerEmail);
-    const visitor = await newPage(browser, server.url, { ...PHONE, locale: 'en-GB', bypassCSP: true });
+    const visitor = await suite.newPage({ ...PHONE, locale: 'en-GB', bypassCSP: true });
     await visitor.page.goto(link);
     await visitor.page.getByRole('heading', { level: 1, name: en.invitation.title }).waitFor();
     await visitor.page.getByText(en.invitation.voluntaryCourt).waitFor();
-    await check(visitor.page, 'intake-invitation-360-en-court');
+    await checkPage(visitor.page, 'intake-invitation-360-en-court');
     await visitor.page.getByText(en.invitation.declineTitle).click();
     await visitor.page.getByLabel(en.invitation.reason).fill('We prefer the court to decide.');
     await visitor.page.getByRole('button', { name: en.invitation.decline }).click();
     await visitor.page.getByText(en.invitation.declinedTitle).waitFor();
     await visitor.page.getByText(en.invitation.declinedCourt).waitFor();
-    await check(visitor.page, 'intake-invitation-360-en-declined');
+    await checkPage(visitor.page, 'intake-invitation-360-en-declined');
 
     // The judge's dashboard lists the referral, without its subject (R-MED-17).
     await page.goto('/cases?status=all');
     await page.getByRole('heading', { level: 1, name: ru.list.title }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'ТОО «Астық Трейд»' }).first().waitFor();
-    await check(page, 'intake-cases-360-ru-court');
+    await checkPage(page, 'intake-cases-360-ru-court');
 
     // A made-up token is explained, not a blank page.
     await visitor.page.goto('/cases/invitation/this-token-does-not-exist-anywhere');

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchBrowser, newPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from './support/browser.ts';
 import { lang, linkFromOutbox, logIn } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 describe.skipIf(chromiumMissing)('password reset in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a forgotten password is replaced through the emailed one-hour link, which then cannot be reused', async () => {
-    const visitor = await newPage(browser, server.url, { locale: 'en-US' });
+    const visitor = await suite.newPage({ locale: 'en-US' });
     const { page } = visitor;
     await page.goto('/login');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -28,7 +16,7 @@ describe.skipIf(chromiumMissing)('password reset in the browser', () => {
     await page.getByText('If an account with the address analyst@demo.kelisim.kz exists').waitFor();
     await page.getByText('valid for one hour').waitFor();
 
-    const admin = await newPage(browser, server.url, { locale: 'kk' });
+    const admin = await suite.newPage({ locale: 'kk' });
     await logIn(admin.page, 'admin@demo.kelisim.kz');
     const link = await linkFromOutbox(admin.page, 'analyst@demo.kelisim.kz');
     expect(link).toContain('/reset-password?token=');

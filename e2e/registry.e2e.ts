@@ -1,18 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeKzId, parseIin } from '../src/core/identity/kz-id.ts';
+import { describe, expect, it } from 'vitest';
+import { parseIin } from '../src/core/identity/kz-id.ts';
 import {
+  checkPage,
   chromiumMissing,
   DESKTOP,
-  expectNoHorizontalScroll,
   expectNoSeriousAxeViolations,
-  launchBrowser,
-  newPage,
   PHONE,
   screenshot,
 } from './support/browser.ts';
+import { kzId } from './support/ids.ts';
 import { lang, logIn } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 // The registry journey of issue 3 in a real Chromium against a real server: a mediator applies
 // with real uploads, a registry administrator verifies and approves, a visitor finds the mediator.
@@ -44,41 +42,20 @@ const pdf = (text: string) => {
 const unique = Date.now() % 100_000;
 
 /** A valid IIN of a woman born on 15 June 1985 (old enough for R-MED-12). */
-const applicantIin = () => {
-  for (let serial = unique % 9000; ; serial++) {
-    const iin = completeKzId(`8506154${String(serial % 10_000).padStart(4, '0')}`);
-    if (iin) return iin;
-  }
-};
+const applicantIin = () => kzId('8506154', unique % 9000);
 
 /** A valid BIN of a legal entity registered in January 2005. */
-const organisationBin = () => {
-  for (let serial = unique; ; serial++) {
-    const bin = completeKzId(`050140${String(serial % 100_000).padStart(5, '0')}`);
-    if (bin) return bin;
-  }
-};
+const organisationBin = () => kzId('050140', unique);
 
 describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a mediator applies with a certificate, a registry admin approves, a visitor finds them in Kazakh', async () => {
     const name = 'Гүлнар Серікқызы Әбенова';
     const organisation = { kk: 'Солтүстік медиаторлар алқасы', ru: 'Северная коллегия медиаторов' };
 
     // --- The registry administrator records an organisation of mediators (demo account: Kazakh). ---
-    const admin = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const admin = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await logIn(admin.page, 'registry@demo.kelisim.kz');
     expect(await lang(admin.page)).toBe('kk');
     await admin.page.getByRole('link', { name: 'Медиаторлар ұйымдары' }).click();
@@ -90,12 +67,10 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     await admin.page.getByLabel('Өңір', { exact: true }).selectOption('north_kazakhstan');
     await admin.page.getByRole('button', { name: 'Ұйымды енгізу' }).click();
     await admin.page.getByText(`Ұйым енгізілді: ${organisation.kk}.`).waitFor();
-    await expectNoHorizontalScroll(admin.page);
-    await expectNoSeriousAxeViolations(admin.page);
-    await screenshot(admin.page, 'registry-admin-organisations-360-kk');
+    await checkPage(admin.page, 'registry-admin-organisations-360-kk');
 
     // --- A person registers (Russian) and applies as a professional mediator, on a phone. ---
-    const applicant = await newPage(browser, server.url, { ...PHONE, locale: 'ru-RU', bypassCSP: true });
+    const applicant = await suite.newPage({ ...PHONE, locale: 'ru-RU', bypassCSP: true });
     const { page } = applicant;
     const iin = applicantIin();
     const email = `gulnar.${unique}@example.kz`;
@@ -112,15 +87,13 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     expect(registered.status()).toBe(201);
     await page.goto('/');
     await page.getByRole('link', { name: 'Стать медиатором' }).click();
-    await page.waitForURL(`${server.url}/registry/apply`);
+    await page.waitForURL(`${suite.url}/registry/apply`);
     await page.getByRole('heading', { level: 1, name: 'Стать медиатором' }).waitFor();
     expect(await lang(page)).toBe('ru');
     // The birth date comes from the IIN; the professional kind is preselected.
     expect(await page.getByLabel('Дата рождения').inputValue()).toBe(parseIin(iin)?.birthDate);
     expect(await page.getByLabel('Профессиональный медиатор').isChecked()).toBe(true);
-    await expectNoHorizontalScroll(page);
-    await expectNoSeriousAxeViolations(page);
-    await screenshot(page, 'registry-apply-360-ru');
+    await checkPage(page, 'registry-apply-360-ru');
 
     await page.getByLabel('Организация, которая ведёт ваш реестр').selectOption({ label: organisation.ru });
     await page.getByLabel('У меня высшее образование').check();
@@ -183,7 +156,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     await bioRu.fill('Восемь лет опыта в семейных и трудовых спорах.');
     await page.getByRole('button', { name: 'Отправить заявку' }).click();
 
-    await page.waitForURL(`${server.url}/registry/my-application`);
+    await page.waitForURL(`${suite.url}/registry/my-application`);
     await page.getByRole('heading', { level: 1, name: 'Моя заявка в реестр' }).waitFor();
     await page.getByText('На проверке', { exact: true }).waitFor();
     await expectNoSeriousAxeViolations(page);
@@ -201,9 +174,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
       .poll(() => documents.locator('iframe').getAttribute('title'))
       .toBe('Сертификат: certificate.pdf');
     await admin.page.getByText('✓ жалпы курс: 72 сағ (кемінде 72 қажет)', { exact: false }).waitFor();
-    await expectNoHorizontalScroll(admin.page);
-    await expectNoSeriousAxeViolations(admin.page);
-    await screenshot(admin.page, 'registry-admin-entry-360-kk');
+    await checkPage(admin.page, 'registry-admin-entry-360-kk');
 
     // Only the decisions REGISTRY_TRANSITIONS allows from "submitted" are offered.
     const decision = admin.page.getByRole('region', { name: 'Шешім' });
@@ -229,7 +200,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
       .waitFor();
 
     // --- A visitor, logged out, finds the mediator by language and region, in Kazakh. ---
-    const visitor = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const visitor = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await visitor.page.goto('/');
     await visitor.page.getByRole('link', { name: 'Медиаторлар', exact: true }).click();
     await visitor.page.getByRole('heading', { level: 1, name: 'Медиаторлар тізілімі' }).waitFor();
@@ -268,9 +239,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     await card.getByText('Сағатына 15 000 ₸').waitFor();
     await card.getByText('72 академиялық сағат').waitFor();
     expect(await card.getByText('істер әлі аз').count()).toBe(2);
-    await expectNoHorizontalScroll(visitor.page);
-    await expectNoSeriousAxeViolations(visitor.page);
-    await screenshot(visitor.page, 'registry-search-360-kk');
+    await checkPage(visitor.page, 'registry-search-360-kk');
 
     await card.getByRole('link', { name }).click();
     await visitor.page.getByRole('heading', { level: 1, name }).waitFor();
@@ -278,9 +247,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     await visitor.page.getByText('Общий курс подготовки медиаторов').waitFor();
     await visitor.page.getByText('Негізді деп танылған әдеп шағымдары жоқ.').waitFor();
     await visitor.page.getByRole('link', { name: 'Шағым беру үшін кіріңіз' }).waitFor();
-    await expectNoHorizontalScroll(visitor.page);
-    await expectNoSeriousAxeViolations(visitor.page);
-    await screenshot(visitor.page, 'registry-profile-360-kk');
+    await checkPage(visitor.page, 'registry-profile-360-kk');
 
     // The organisation's page lists its new member.
     await visitor.page.getByRole('link', { name: organisation.kk }).first().click();
@@ -293,7 +260,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
   });
 
   it('a party files an ethics complaint; once upheld, the decision shows on the profile', async () => {
-    const party = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const party = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await logIn(party.page, 'party@demo.kelisim.kz');
     // The demo party's settled case was mediated by the demo mediator: only such a party may complain.
     const mediator = 'Гүлнар Маратқызы Әбенова';
@@ -317,14 +284,12 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
     await dialog.getByRole('button', { name: 'Шағымды жіберу' }).click();
     await party.page.getByText('Шағым жіберілді.').waitFor();
 
-    const admin = await newPage(browser, server.url, { ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const admin = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
     await logIn(admin.page, 'registry@demo.kelisim.kz');
     await admin.page.goto('/registry/admin/complaints');
     const item = admin.page.getByRole('article').filter({ hasText: complaint });
     await item.waitFor();
-    await expectNoHorizontalScroll(admin.page);
-    await expectNoSeriousAxeViolations(admin.page);
-    await screenshot(admin.page, 'registry-admin-complaints-360-kk');
+    await checkPage(admin.page, 'registry-admin-complaints-360-kk');
     const reasons = 'Тараптардың тең құқығы бұзылды (R-MED-06).';
     await item.getByLabel('Шешімнің себептері').fill(reasons);
     await item.getByRole('button', { name: 'Негізді деп тану' }).click();
@@ -338,7 +303,7 @@ describe.skipIf(chromiumMissing)('mediator registry in the browser', () => {
   });
 
   it('explains why each mediator is suggested, with the weights the code uses', async () => {
-    const { page, context, errors } = await newPage(browser, server.url, {
+    const { page, context, errors } = await suite.newPage({
       ...DESKTOP,
       locale: 'en-GB',
       bypassCSP: true,

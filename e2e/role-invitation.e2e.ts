@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeKzId } from '../src/core/identity/kz-id.ts';
-import { chromiumMissing, launchBrowser, newPage } from './support/browser.ts';
+import { chromiumMissing } from './support/browser.ts';
 import { isFocused, linkFromOutbox, logIn } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSuite } from './support/suite.ts';
 
 describe.skipIf(chromiumMissing)('role invitations in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('an administrator invites a mediator, who registers from the link, accepts, and can lose the role again', async () => {
-    const admin = await newPage(browser, server.url, { locale: 'ru-RU' });
+    const admin = await suite.newPage({ locale: 'ru-RU' });
     await logIn(admin.page, 'admin@demo.kelisim.kz');
     await admin.page.getByRole('link', { name: 'Пайдаланушылар' }).first().click();
     await admin.page.getByRole('heading', { level: 1, name: 'Пайдаланушылар' }).waitFor();
@@ -39,7 +27,7 @@ describe.skipIf(chromiumMissing)('role invitations in the browser', () => {
     const link = await linkFromOutbox(admin.page, invitee);
     expect(link).toContain('/invitation?token=');
 
-    const person = await newPage(browser, server.url, { locale: 'en-US' });
+    const person = await suite.newPage({ locale: 'en-US' });
     const { page } = person;
     await page.goto(link);
     await page.getByText('invites you to Kelisim with the role: Mediator.', { exact: false }).waitFor();
@@ -72,9 +60,9 @@ describe.skipIf(chromiumMissing)('role invitations in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await person.context.clearCookies();
     await page.getByRole('button', { name: 'Mark all as read' }).click();
-    await page.waitForURL(`${server.url}/login?next=%2Fnotifications`);
+    await page.waitForURL(`${suite.url}/login?next=%2Fnotifications`);
     await logIn(page, invitee, 'mediation is dialogue');
-    await page.waitForURL(`${server.url}/notifications`);
+    await page.waitForURL(`${suite.url}/notifications`);
 
     // The administrator takes the role back after confirming.
     await admin.page.goto('/admin/users');

@@ -101,3 +101,10 @@ export const expectNoHorizontalScroll = async (page: Page) => {
   );
   expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
 };
+
+/** The page fits the screen, has no serious accessibility problem, and is photographed for review. */
+export const checkPage = async (page: Page, name: string) => {
+  await expectNoHorizontalScroll(page);
+  await expectNoSeriousAxeViolations(page);
+  await screenshot(page, name);
+};

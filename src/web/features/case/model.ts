@@ -7,7 +7,7 @@ import {
 import type { Locale } from '../../../core/identity/roles.ts';
 import { MEDIATION_LAW } from '../../../core/law/mediation-law.ts';
 import type { LawRule } from '../../../core/law/types.ts';
-import type { MatchSuggestion } from '../../api.ts';
+import type { MatchParams, MatchSuggestion } from '../../api.ts';
 import type { CasePartyView, CaseStatus, CaseView, EndingBody } from '../../cases-api.ts';
 
 // Pure decisions of the case page (no React): what the case waits for, which step it is at and
@@ -81,6 +81,15 @@ export const stepStates = (status: CaseStatus): { key: StepKey; rule: string; st
  */
 export const showsNotice = (view: CaseView, party: CasePartyView) =>
   party.invitation !== null && party.id !== view.viewer.partyId;
+
+/** What the case asks of a mediator, in the registry's terms (its suggestions answer this). */
+export const needsOf = (request: CaseView['request']): MatchParams => ({
+  category: request?.category ?? '',
+  language: request?.language ?? '',
+  region: request?.region ?? '',
+  remote: request?.remote ?? true,
+  wantsPublic: request?.wantsPublicMediator ?? false,
+});
 
 /** The court's rotation pick first (R-MED-09: the parties still choose), then the ranking as it came. */
 export const orderSuggestions = (suggestions: readonly MatchSuggestion[], suggestedId: string | null) => {

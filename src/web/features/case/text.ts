@@ -3,6 +3,7 @@ import type { Locale } from '../../../core/identity/roles.ts';
 import { currentLocale, formatDate, formatDateTime } from '../../i18n.ts';
 import { useRegistryText } from '../registry/text.ts';
 import { ruleText } from './model.ts';
+import { statusKey } from './status.ts';
 
 /**
  * Words and dates of the case page in the reader's language. Categories, regions, languages and
@@ -16,7 +17,7 @@ export const useCaseText = () => {
     ...registry,
     t,
     locale,
-    status: (status: string) => t(`web.case.status.${status}`),
+    status: (status: string) => t(statusKey(status)),
     date: (iso: string) => formatDate(iso, locale),
     dateTime: (iso: string) => formatDateTime(iso, locale),
     /** The law's words for a rule, or null when core/law does not carry it yet. */

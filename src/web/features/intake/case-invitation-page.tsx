@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError, api, keys } from '../../api.ts';
 import { type CaseInvitationView, caseKeys, casesApi } from '../../cases-api.ts';
 import { useMe } from '../../session.ts';
@@ -10,7 +10,7 @@ import { Button, ButtonLink } from '../../ui/button.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
-import { loginPath, registerPath } from '../auth/next.ts';
+import { LogInFirst } from '../invitations/log-in-first.tsx';
 import { AcceptPanel, DeclinePanel } from './invitation-answer.tsx';
 import { AboutMediation, ProposalCard } from './proposal.tsx';
 import { useIntakeText } from './text.ts';
@@ -66,9 +66,7 @@ export const CaseInvitationPage = () => {
   const text = useIntakeText();
   const { t } = text;
   const { token = '' } = useParams();
-  const location = useLocation();
   const queryClient = useQueryClient();
-  const here = `${location.pathname}${location.search}`;
   const [declined, setDeclined] = useState(false);
   const { data: me, isPending: mePending } = useMe();
   const valid = token.length >= 20 && token.length <= 100;
@@ -146,15 +144,7 @@ export const CaseInvitationPage = () => {
         className="rounded-lg bg-slate-50 p-4 sm:p-6"
       >
         {!me ? (
-          <>
-            <p className="mb-4">{t('web.intake.invitation.loggedOut', { invitee: view.invitee.fullName })}</p>
-            <div className="flex flex-wrap gap-3">
-              <ButtonLink to={loginPath(here)}>{t('web.intake.invitation.login')}</ButtonLink>
-              <ButtonLink to={registerPath(here)} variant="secondary">
-                {t('web.intake.invitation.register')}
-              </ButtonLink>
-            </div>
-          </>
+          <LogInFirst lead={t('web.intake.invitation.loggedOut', { invitee: view.invitee.fullName })} />
         ) : view.viewerMatches === false ? (
           <WrongAccount view={view} name={me.fullName} />
         ) : (

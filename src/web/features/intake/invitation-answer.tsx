@@ -8,6 +8,7 @@ import { Alert } from '../../ui/alert.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/field.tsx';
 import { Form, useFormErrors } from '../../ui/form.tsx';
+import { inWords } from './request-draft.ts';
 import {
   completeAnswers,
   PositiveScreen,
@@ -54,8 +55,7 @@ export const AcceptPanel = ({ token, view }: { token: string; view: CaseInvitati
         if (accept.isPending) return;
         if (view.screeningRequired) {
           const problems = unansweredProblems(screening);
-          if (Object.keys(problems).length > 0)
-            return form.failFields(Object.fromEntries(Object.entries(problems).map(([f, k]) => [f, t(k)])));
+          if (Object.keys(problems).length > 0) return form.failFields(inWords(problems, t));
         }
         form.clear();
         accept.mutate();

@@ -13,6 +13,7 @@ import { LawNote } from './law-note.tsx';
 import type { PartyDraft } from './party-draft.ts';
 import { PartyFields } from './party-fields.tsx';
 import { REFERRAL_FIELDS, type ReferralDraft, referralProblems, toReferralBody } from './referral-draft.ts';
+import { inWords } from './request-draft.ts';
 import { Step } from './step.tsx';
 
 const KEY_SCOPE = 'court-referral';
@@ -57,8 +58,7 @@ export const ReferralForm = ({ initial, onReferred }: Props) => {
   const onSubmit = () => {
     if (refer.isPending) return;
     const problems = referralProblems(draft);
-    if (Object.keys(problems).length > 0)
-      return form.failFields(Object.fromEntries(Object.entries(problems).map(([f, k]) => [f, t(k)])));
+    if (Object.keys(problems).length > 0) return form.failFields(inWords(problems, t));
     form.clear();
     refer.mutate();
   };
@@ -82,7 +82,7 @@ export const ReferralForm = ({ initial, onReferred }: Props) => {
           hint={t('web.intake.referral.proceedingHint')}
           value={draft.proceeding}
           onChange={(proceeding) => patch({ proceeding: proceeding as ReferralDraft['proceeding'] })}
-          options={PROCEEDING_TYPES.map((p) => ({ value: p, label: t(`web.intake.court.proceedings.${p}`) }))}
+          options={PROCEEDING_TYPES.map((p) => ({ value: p, label: t(`web.case.court.proceedings.${p}`) }))}
           error={e.proceeding}
         />
         <Select
@@ -91,7 +91,7 @@ export const ReferralForm = ({ initial, onReferred }: Props) => {
           placeholder={t('web.common.choose')}
           value={draft.stage}
           onChange={(stage) => patch({ stage: stage as ReferralDraft['stage'] })}
-          options={COURT_STAGES.map((s) => ({ value: s, label: t(`web.intake.court.stages.${s}`) }))}
+          options={COURT_STAGES.map((s) => ({ value: s, label: t(`web.case.court.stages.${s}`) }))}
           error={e.stage}
         />
         <TextField

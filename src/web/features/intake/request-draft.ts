@@ -148,6 +148,10 @@ export const requestProblems = (draft: RequestDraft, complete: boolean): Record<
   return problems;
 };
 
+/** The problems above (field → message key) in the reader's words (field → message). */
+export const inWords = (problems: Record<string, string>, t: (key: string) => string) =>
+  Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
+
 /** Every field the server may name, so that each error lands beside its field. */
 export const REQUEST_FIELDS = [
   'category',

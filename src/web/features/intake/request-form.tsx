@@ -13,7 +13,13 @@ import { forgetIdempotencyKey, idempotencyKey } from './idempotency.ts';
 import { LawNote } from './law-note.tsx';
 import { PartyFields } from './party-fields.tsx';
 import { RepresentativeFields } from './representative-fields.tsx';
-import { REQUEST_FIELDS, type RequestDraft, requestProblems, toCaseRequest } from './request-draft.ts';
+import {
+  inWords,
+  REQUEST_FIELDS,
+  type RequestDraft,
+  requestProblems,
+  toCaseRequest,
+} from './request-draft.ts';
 import {
   completeAnswers,
   PositiveScreen,
@@ -103,7 +109,7 @@ export const RequestForm = ({
     const anyAnswer = Object.keys(screening).length > 0;
     if (complete && family && (!alreadyScreened || anyAnswer))
       Object.assign(problems, unansweredProblems(screening));
-    return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
+    return inWords(problems, t);
   };
 
   const saveDraft = useMutation({

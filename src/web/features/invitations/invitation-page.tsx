@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError, api, keys } from '../../api.ts';
 import { currentLocale, formatDateTime } from '../../i18n.ts';
 import { useMe } from '../../session.ts';
@@ -10,15 +10,13 @@ import { Card } from '../../ui/card.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
-import { loginPath, registerPath } from '../auth/next.ts';
+import { LogInFirst } from './log-in-first.tsx';
 
 export const InvitationPage = () => {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const location = useLocation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const here = `${location.pathname}${location.search}`;
   const locale = i18n.language ? currentLocale() : 'kk';
   const { data: me, isPending: mePending } = useMe();
   const invitation = useQuery({
@@ -100,15 +98,7 @@ export const InvitationPage = () => {
             </Button>
           </div>
         ) : (
-          <>
-            <p className="mb-4">{t('web.invitation.loggedOut', { email: view.email })}</p>
-            <div className="flex flex-wrap gap-3">
-              <ButtonLink to={loginPath(here)}>{t('web.invitation.login')}</ButtonLink>
-              <ButtonLink to={registerPath(here)} variant="secondary">
-                {t('web.invitation.register')}
-              </ButtonLink>
-            </div>
-          </>
+          <LogInFirst lead={t('web.invitation.loggedOut', { email: view.email })} />
         )}
       </div>
     </>

@@ -1,13 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import {
-  COMPLAINT_PENALTY,
-  type Factor,
-  MAX_COMPLAINT_PENALTY,
-  WEIGHTS,
-} from '../../../core/registry/matching.ts';
-import { api, keys, type MatchParams, type MatchSuggestion } from '../../api.ts';
+import { COMPLAINT_PENALTY, MAX_COMPLAINT_PENALTY, WEIGHTS } from '../../../core/registry/matching.ts';
+import { api, keys, type MatchParams } from '../../api.ts';
 import { formatNumber } from '../../i18n.ts';
 import { Button } from '../../ui/button.tsx';
 import { Card, SectionTitle } from '../../ui/card.tsx';
@@ -16,106 +10,14 @@ import { RadioGroup, Select } from '../../ui/field.tsx';
 import { Form, QueryError, useFormErrors } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
-import { KindBadge } from './mediator-card.tsx';
 import { RegistryNav } from './registry-nav.tsx';
+import { SuggestionCard, SuggestionList } from './suggestion-card.tsx';
 import { useRegistryText } from './text.ts';
+import { points } from './why.ts';
 
 // The weights come from core/registry/matching.ts, the code that ranks: this page cannot disagree.
 const FACTORS = Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[];
-const points = (share: number) => Math.round(share * 1000) / 10;
 const FIELDS = ['category', 'language', 'region'] as const;
-
-/** One factor of one suggestion, in words. */
-const useWhy = () => {
-  const text = useRegistryText();
-  const { t } = text;
-  return (factor: Factor, value: number, suggestion: MatchSuggestion, needs: MatchParams) => {
-    const { record } = suggestion;
-    switch (factor) {
-      case 'specialisation':
-        return t(`web.registry.matching.why.specialisation.${value > 0 ? 'yes' : 'no'}`, {
-          category: text.category(needs.category),
-        });
-      case 'region':
-        return t(`web.registry.matching.why.region.${value > 0 ? 'yes' : 'no'}`, {
-          region: text.region(needs.region),
-        });
-      case 'availability':
-        return t('web.registry.matching.why.availability', { share: text.percent(value) });
-      case 'experience':
-        return record.completedCases === 0
-          ? t('web.registry.matching.why.experienceNone')
-          : t('web.registry.matching.why.experience', { count: record.completedCases });
-      case 'settlement':
-        return record.settlementRate === null
-          ? t('web.registry.matching.why.settlementUnknown')
-          : t('web.registry.matching.why.settlement', { share: text.percent(record.settlementRate) });
-      case 'rating':
-        return record.rating === null
-          ? t('web.registry.matching.why.ratingUnknown')
-          : t('web.registry.matching.why.rating', {
-              rating: text.number(record.rating),
-              count: record.ratingCount,
-            });
-      case 'complaints':
-        return value === 0
-          ? t('web.registry.matching.why.complaintsNone')
-          : t('web.registry.matching.why.complaints', { count: value });
-    }
-  };
-};
-
-const Suggestion = ({ suggestion, needs }: { suggestion: MatchSuggestion; needs: MatchParams }) => {
-  const text = useRegistryText();
-  const { t, locale } = text;
-  const why = useWhy();
-  const headingId = `suggestion-${suggestion.id}`;
-  return (
-    <Card as="li" className="min-w-0">
-      <article aria-labelledby={headingId}>
-        <h4 id={headingId} className="text-lg font-bold">
-          <Link to={`/registry/mediators/${suggestion.id}`}>{suggestion.fullName}</Link>
-        </h4>
-        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
-          <KindBadge kind={suggestion.kind} />
-          <span className="text-slate-700">{text.fee(suggestion.fee)}</span>
-        </p>
-        {suggestion.organisation && <p className="mt-1 text-slate-700">{suggestion.organisation.name}</p>}
-        <p className="mt-2 text-lg font-semibold">
-          {t('web.registry.matching.total', { points: formatNumber(points(suggestion.score), locale) })}
-        </p>
-        <p className="mt-3 font-semibold">{t('web.registry.matching.whyTitle')}</p>
-        <ul className="mt-1 space-y-1">
-          <li className="flex gap-2">
-            <span aria-hidden="true" className="font-bold text-green-800">
-              ✓
-            </span>
-            <span>
-              {t('web.registry.matching.why.language', { language: text.language(needs.language) })}
-              {needs.wantsPublic && ` ${t('web.registry.matching.why.public')}`}
-            </span>
-          </li>
-          {suggestion.factors.map((f) => (
-            <li
-              key={f.factor}
-              className="flex flex-wrap justify-between gap-x-3 border-t border-slate-100 pt-1"
-            >
-              <span className="min-w-0 flex-1 basis-48">{why(f.factor, f.value, suggestion, needs)}</span>
-              <span className="font-semibold whitespace-nowrap">
-                {f.factor === 'complaints'
-                  ? t('web.registry.matching.penalty', { points: -points(f.contribution) })
-                  : t('web.registry.matching.contribution', {
-                      points: formatNumber(points(f.contribution), locale),
-                      max: points(WEIGHTS[f.factor as keyof typeof WEIGHTS]),
-                    })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </article>
-    </Card>
-  );
-};
 
 const MatchForm = () => {
   const text = useRegistryText();
@@ -148,7 +50,6 @@ const MatchForm = () => {
       wantsPublic: values.wantsPublic,
     });
   };
-  const list = suggestions.data?.suggestions ?? [];
   return (
     <section aria-labelledby="find-title">
       <Card>
@@ -215,16 +116,14 @@ const MatchForm = () => {
               <h3 className="mb-2 text-xl font-bold text-brand-900">
                 {t('web.registry.matching.resultsTitle')}
               </h3>
-              <p role="status" className="mb-3">
-                {list.length > 0
-                  ? t('web.registry.matching.found', { count: list.length })
-                  : t('web.registry.matching.none')}
-              </p>
-              <ol className="grid gap-4 md:grid-cols-2">
-                {list.map((suggestion) => (
-                  <Suggestion key={suggestion.id} suggestion={suggestion} needs={needs} />
-                ))}
-              </ol>
+              <SuggestionList
+                suggestions={suggestions.data.suggestions}
+                renderItem={(suggestion) => (
+                  <Card key={suggestion.id} as="li" className="min-w-0">
+                    <SuggestionCard suggestion={suggestion} needs={needs} heading="h4" />
+                  </Card>
+                )}
+              />
             </>
           )}
         </div>

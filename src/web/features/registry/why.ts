@@ -1,22 +1,11 @@
 import type { Factor } from '../../../core/registry/matching.ts';
 import type { MatchParams, MatchSuggestion } from '../../api.ts';
-import type { CaseView } from '../../cases-api.ts';
-import { useRegistryText } from '../registry/text.ts';
+import { useRegistryText } from './text.ts';
 
-// "Why this mediator" in the registry's own words (web.registry.matching.why.*), so a case's
-// suggestions read exactly like the public "How we suggest" page.
-
-/** What the case asks of a mediator, in the registry's terms. */
-export const needsOf = (request: CaseView['request']): MatchParams => ({
-  category: request?.category ?? '',
-  language: request?.language ?? '',
-  region: request?.region ?? '',
-  remote: request?.remote ?? true,
-  wantsPublic: request?.wantsPublicMediator ?? false,
-});
-
+/** A share of the score (0..1) as points out of 100, to one decimal. */
 export const points = (share: number) => Math.round(share * 1000) / 10;
 
+/** One factor of one suggestion, in words (web.registry.matching.why.*). */
 export const useWhy = () => {
   const text = useRegistryText();
   const { t } = text;
