@@ -176,6 +176,7 @@ export const contractTerms = z.object({
   court: z.object({ name: z.string(), caseNumber: z.string() }).nullable(),
   rules: z.array(z.string()),
 });
+export type ContractTerms = z.infer<typeof contractTerms>;
 export const confirmContract = z.object({
   contractHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid_format'),
 });

@@ -15,6 +15,10 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ContractTerms } from '../../../contracts/cases.ts';
+import type { CourtStage, ProceedingType } from '../../../core/cases/court.ts';
+import type { CaseStatus } from '../../../core/cases/lifecycle.ts';
+import type { DisputeCategory, MediationLanguage, Region } from '../../../core/registry/reference.ts';
 import { courts, users } from './accounts.ts';
 import { mediators } from './registry.ts';
 
@@ -29,14 +33,14 @@ export const cases = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
-    status: text('status').notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
     origin: text('origin', { enum: ['party', 'court'] }).notNull(),
-    category: text('category'),
+    category: text('category').$type<DisputeCategory>(),
     subject: text('subject'),
     description: text('description'),
     claimAmountKzt: bigint('claim_amount_kzt', { mode: 'number' }),
-    region: text('region'),
-    language: text('language'),
+    region: text('region').$type<Region>(),
+    language: text('language').$type<MediationLanguage>(),
     remote: boolean('remote'),
     wantsPublicMediator: boolean('wants_public_mediator'),
     /** R-FAM-02: a positive screen of any party; the case runs in separate sessions only. */
@@ -49,7 +53,7 @@ export const cases = pgTable(
     mediatorId: uuid('mediator_id').references(() => mediators.id),
     suggestedMediatorId: uuid('suggested_mediator_id').references(() => mediators.id),
     excludedMediatorIds: uuid('excluded_mediator_ids').array().notNull().default(sql`'{}'`),
-    contract: jsonb('contract'),
+    contract: jsonb('contract').$type<ContractTerms>(),
     contractHash: text('contract_hash'),
     mediatorConfirmedAt: at('mediator_confirmed_at'),
     startedOn: date('started_on'),
@@ -64,8 +68,8 @@ export const cases = pgTable(
     // Court referral (R-CPC-01/02): the court sees status and outcome only (R-MED-17).
     courtId: uuid('court_id').references(() => courts.id),
     courtCaseNumber: text('court_case_number'),
-    proceeding: text('proceeding'),
-    stage: text('stage'),
+    proceeding: text('proceeding').$type<ProceedingType>(),
+    stage: text('stage').$type<CourtStage>(),
     judgeName: text('judge_name'),
     submittedAt: at('submitted_at'),
     createdAt: at('created_at').notNull().defaultNow(),

@@ -58,12 +58,12 @@ const requestOf = (loaded: LoadedCase) => {
   const respondent = parties.find((p) => p.side === 'respondent');
   const initiator = parties.find((p) => p.side === 'initiator');
   return {
-    category: (row.category ?? undefined) as never,
+    category: row.category ?? undefined,
     subject: row.subject ?? undefined,
     description: row.description ?? undefined,
     claimAmountKzt: row.claimAmountKzt,
-    region: (row.region ?? undefined) as never,
-    language: (row.language ?? undefined) as never,
+    region: row.region ?? undefined,
+    language: row.language ?? undefined,
     remote: row.remote ?? undefined,
     wantsPublicMediator: row.wantsPublicMediator ?? undefined,
     respondent: respondent
@@ -134,7 +134,7 @@ export const caseView = async (ctx: AppContext, principal: Principal, caseId: st
       isContent && row.contract && row.contractHash
         ? {
             hash: row.contractHash,
-            terms: row.contract as never,
+            terms: row.contract,
             mediatorConfirmedAt: iso(row.mediatorConfirmedAt),
           }
         : null,
@@ -156,12 +156,12 @@ export const caseView = async (ctx: AppContext, principal: Principal, caseId: st
         }
       : null,
     court:
-      court && row.courtCaseNumber
+      court && row.courtCaseNumber && row.proceeding && row.stage
         ? {
             name: court.name,
             caseNumber: row.courtCaseNumber,
-            proceeding: row.proceeding as never,
-            stage: row.stage as never,
+            proceeding: row.proceeding,
+            stage: row.stage,
             judgeName: row.judgeName ?? '',
           }
         : null,
@@ -285,7 +285,7 @@ export const listCases = async (
         number: row.number,
         status: facts.status,
         origin: row.origin,
-        category: row.category as never,
+        category: row.category,
         subject: myRole === 'court' ? null : row.subject,
         myRole,
         parties: own.map((p) => p.fullName).filter(Boolean),

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { CaseFacts, CaseStatus, PartyFacts } from '../../../core/cases/lifecycle.ts';
+import type { CaseFacts, PartyFacts } from '../../../core/cases/lifecycle.ts';
 import type { Db } from '../../db/open.ts';
 import { caseParties, cases } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
@@ -22,7 +22,7 @@ export const partyFacts = (p: PartyRow): PartyFacts => ({
 });
 
 export const caseFacts = (row: CaseRow, parties: PartyRow[]): CaseFacts => ({
-  status: row.status as CaseStatus,
+  status: row.status,
   origin: row.origin,
   screeningRequired: row.category === 'family',
   parties: parties.map(partyFacts),
