@@ -17,6 +17,9 @@
 // a party gets it. ratio = requests/s on the intake path ÷ requests/s of GET /api/me by the same
 // client with the same concurrency; the baseline runs in two halves, before and after the intake
 // run, so that a change of machine load during the run weighs on both.
+// To say what the time went to, it also reads CPU time per thread and per PostgreSQL backend of its
+// own database from /proc (Linux), samples pg_locks during the run (PostgreSQL), and replays a few
+// cases one request at a time counting each request's SQL statements (drivers wrapped here only).
 //
 //   npm run bench -- intake                                          # PGlite
 //   DATABASE_URL=postgres://root@127.0.0.1:5432/test npm run bench -- intake
