@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { courtReferral } from '../../../contracts/cases.ts';
 import { kzDate } from '../../../core/calendar/dates.ts';
 import { courtReferralCheck } from '../../../core/cases/explorer-court.ts';
+import { partyProblems } from '../../../core/cases/request.ts';
 import type { AppContext } from '../../context.ts';
 import { caseParties, cases } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
@@ -20,18 +21,16 @@ import { createOnce, loadCase } from './store.ts';
 
 type Referral = z.infer<typeof courtReferral>;
 
-const partyProblems = (input: Referral): FieldError[] => {
-  const problems: FieldError[] = [];
-  input.parties.forEach((p, i) => {
-    if (p.kind === 'individual' && !p.iin) problems.push({ field: `parties.${i}.iin`, code: 'required' });
-    if (p.kind === 'organisation' && !p.bin) problems.push({ field: `parties.${i}.bin`, code: 'required' });
-    if (!p.email && !p.phone) problems.push({ field: `parties.${i}.email`, code: 'contact_required' });
-  });
-  const [a, b] = input.parties;
-  const idOf = (p: typeof a) => (p?.kind === 'organisation' ? p.bin : p?.iin);
-  if (a && b && idOf(a) && idOf(a) === idOf(b)) problems.push({ field: 'parties.1.iin', code: 'same_party' });
-  return problems;
-};
+/** Each party as a request's respondent is checked (core `partyProblems`); the two must differ. */
+const referralProblems = (input: Referral): FieldError[] =>
+  input.parties.flatMap((party, i) =>
+    partyProblems(
+      party,
+      `parties.${i}`,
+      input.parties.slice(0, i).map((p) => ({ iin: p.iin ?? null, bin: p.bin ?? null })),
+      'same_party',
+    ),
+  );
 
 export const referCase = async (
   ctx: AppContext,
@@ -46,7 +45,7 @@ export const referCase = async (
     category: input.category,
   });
   if (!check.allowed) throw new Problem(422, 'referral_not_allowed', { rules: check.rules.join(', ') });
-  const problems = partyProblems(input);
+  const problems = referralProblems(input);
   if (problems.length) throw new Problem(400, 'validation_failed', {}, problems);
   return createOnce(ctx.db, principal.userId, idempotencyKey, () =>
     transact(ctx, async (tx, after) => {

@@ -26,6 +26,7 @@ import { idParam, ok } from '../../../contracts/common.ts';
 import { matchResult } from '../../../contracts/registry.ts';
 import type { AppContext } from '../../context.ts';
 import { fieldProblem } from '../../platform/errors.ts';
+import type { Access } from '../../platform/http/access.ts';
 import { requirePrincipal } from '../../platform/http/access.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
 import { referCase } from './court.ts';
@@ -53,9 +54,10 @@ export const caseRoutes =
     /** Answers every case action with the case as the caller now sees it. */
     const view = (request: FastifyRequest, caseId: string) =>
       caseView(ctx, requirePrincipal(request), caseId, requestLocale(request));
-    const action = (summary: string) => ({
-      config: { access: PARTIES },
-      schema: { tags, summary, params: idParam, response: { 200: caseViewResponse } },
+    /** A case action: the case's id in the path, the case as the caller now sees it in the answer. */
+    const action = <Body extends z.ZodType>(summary: string, body: Body, access: Access = PARTIES) => ({
+      config: { access },
+      schema: { tags, summary, params: idParam, body, response: { 200: caseViewResponse } },
     });
 
     // --- intake -----------------------------------------------------------------------------------
@@ -122,10 +124,22 @@ export const caseRoutes =
       },
       async (request) => answerScreening(ctx, requirePrincipal(request), request.params.id, request.body),
     );
-    app.post('/api/cases/:id/submit', action('Send the request to the other party'), async (request) => {
-      await submitRequest(ctx, requirePrincipal(request), request.params.id);
-      return view(request, request.params.id);
-    });
+    app.post(
+      '/api/cases/:id/submit',
+      {
+        config: { access: PARTIES },
+        schema: {
+          tags,
+          summary: 'Send the request to the other party',
+          params: idParam,
+          response: { 200: caseViewResponse },
+        },
+      },
+      async (request) => {
+        await submitRequest(ctx, requirePrincipal(request), request.params.id);
+        return view(request, request.params.id);
+      },
+    );
 
     // --- dashboards and the case -----------------------------------------------------------------
     app.get(
@@ -223,10 +237,7 @@ export const caseRoutes =
     // --- mediator, contract, term, ending ----------------------------------------------------------
     app.post(
       '/api/cases/:id/mediator-choice',
-      {
-        ...action('Propose or approve a mediator'),
-        schema: { ...action('').schema, summary: 'Propose or approve a mediator', body: mediatorChoice },
-      },
+      action('Propose or approve a mediator', mediatorChoice),
       async (request) => {
         await mediation.chooseMediator(
           ctx,
@@ -262,14 +273,7 @@ export const caseRoutes =
     );
     app.post(
       '/api/cases/:id/contract/confirm',
-      {
-        ...action(''),
-        schema: {
-          ...action('').schema,
-          summary: 'Confirm the mediation contract (R-MED-20)',
-          body: confirmContract,
-        },
-      },
+      action('Confirm the mediation contract (R-MED-20)', confirmContract),
       async (request) => {
         await mediation.confirmContract(
           ctx,
@@ -282,14 +286,7 @@ export const caseRoutes =
     );
     app.post(
       '/api/cases/:id/extension',
-      {
-        config: { access: ['mediator'] },
-        schema: {
-          ...action('').schema,
-          summary: 'Record an extension agreed by all parties (R-MED-11)',
-          body: extension,
-        },
-      },
+      action('Record an extension agreed by all parties (R-MED-11)', extension, ['mediator']),
       async (request) => {
         await mediation.extendTerm(ctx, requirePrincipal(request), request.params.id, request.body);
         return view(request, request.params.id);
@@ -297,14 +294,7 @@ export const caseRoutes =
     );
     app.post(
       '/api/cases/:id/ending',
-      {
-        config: { access: ['mediator'] },
-        schema: {
-          ...action('').schema,
-          summary: 'End the mediation: settled, not settled, terminated (R-MED-15)',
-          body: ending,
-        },
-      },
+      action('End the mediation: settled, not settled, terminated (R-MED-15)', ending, ['mediator']),
       async (request) => {
         await mediation.endMediation(ctx, requirePrincipal(request), request.params.id, request.body);
         return view(request, request.params.id);
@@ -312,14 +302,7 @@ export const caseRoutes =
     );
     app.post(
       '/api/cases/:id/withdrawal',
-      {
-        ...action(''),
-        schema: {
-          ...action('').schema,
-          summary: 'Leave the mediation (voluntariness, R-MED-06)',
-          body: withdrawal,
-        },
-      },
+      action('Leave the mediation (voluntariness, R-MED-06)', withdrawal),
       async (request) => {
         await mediation.withdraw(ctx, requirePrincipal(request), request.params.id, request.body.reason);
         return view(request, request.params.id);
@@ -327,10 +310,7 @@ export const caseRoutes =
     );
     app.post(
       '/api/cases/:id/rating',
-      {
-        ...action(''),
-        schema: { ...action('').schema, summary: 'Rate the mediator once the case has ended', body: rating },
-      },
+      action('Rate the mediator once the case has ended', rating),
       async (request) => {
         await mediation.rateMediator(ctx, requirePrincipal(request), request.params.id, request.body);
         return view(request, request.params.id);
