@@ -7,7 +7,10 @@ import {
   type MediatorRecord,
   nextInRotation,
   rankMediators,
+  referenceBit,
+  referenceMask,
 } from './matching.ts';
+import { DISPUTE_CATEGORIES, MEDIATION_LANGUAGES, REGIONS } from './reference.ts';
 
 const needs: CaseNeeds = {
   category: 'family',
@@ -147,6 +150,35 @@ describe('rotation of court referrals', () => {
         const shares = pool.map((m) => m.referrals);
         expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
       }),
+    );
+  });
+});
+
+describe('reference masks (what the database filters on instead of the arrays)', () => {
+  const lists = [REGIONS, DISPUTE_CATEGORIES, MEDIATION_LANGUAGES] as readonly (readonly string[])[];
+
+  it('gives every code of a list its own bit, within a positive 32-bit integer', () => {
+    for (const list of lists) {
+      const bits = list.map((code) => referenceBit(list, code));
+      expect(new Set(bits).size).toBe(list.length);
+      for (const bit of bits) expect(Math.log2(bit) % 1).toBe(0);
+      expect(referenceMask(list, list)).toBeLessThan(2 ** 31);
+    }
+    expect(() => referenceBit(REGIONS, 'atlantis' as never)).toThrow(RangeError);
+  });
+
+  it('has the bit of a code exactly when the array holds the code', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...lists)
+          .chain((list) => fc.tuple(fc.constant(list), fc.subarray([...list]), fc.constantFrom(...list))),
+        ([list, codes, code]) => {
+          const mask = referenceMask(list, codes);
+          expect((mask & referenceBit(list, code)) !== 0).toBe(codes.includes(code));
+          expect(referenceMask(list, [...codes, ...codes])).toBe(mask);
+        },
+      ),
     );
   });
 });

@@ -30,6 +30,21 @@ export type MediatorRecord = {
   upheldComplaints: number;
 };
 
+/**
+ * Reference codes as bits, bit i for list[i] (lists in reference.ts): the database keeps each
+ * mediator's languages, regions and categories also as such a mask (schema/registry.ts), so the
+ * hard filters and the groups of matching are one AND on an integer read from an index. The
+ * lists are short enough for a 32-bit integer; their order is the encoding and must not change.
+ */
+export const referenceBit = <T extends string>(list: readonly T[], code: T): number => {
+  const bit = list.indexOf(code);
+  if (bit < 0 || bit > 30) throw new RangeError(`no mask bit for "${code}"`);
+  return 2 ** bit;
+};
+
+export const referenceMask = <T extends string>(list: readonly T[], codes: readonly T[]): number =>
+  codes.reduce((mask, code) => mask | referenceBit(list, code), 0);
+
 export type Exclusion = 'language' | 'not_public' | 'region' | 'full';
 
 /** Why a mediator cannot take the case at all, or null when they can. */

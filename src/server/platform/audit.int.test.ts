@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { registerUser } from '../../../test/factories.ts';
 import { auditEvents } from '../db/schema/index.ts';
-import { verifyAuditChain } from './audit.ts';
+import { audit, verifyAuditChain } from './audit.ts';
+import { transact } from './transaction.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,6 +21,35 @@ describe('audit log', () => {
     const actions = (await t.ctx.db.select().from(auditEvents).orderBy(auditEvents.seq)).map((e) => e.action);
     expect(actions).toEqual(['user.registered', 'user.login', 'user.profile_changed']);
     expect(await verifyAuditChain(t.ctx.db)).toEqual({ ok: true, events: 3 });
+  });
+
+  it('chains several events of one transaction in order, whatever their data holds', async () => {
+    const tricky = { prevHash: '', note: 'кейс "prevHash":"" ', nested: { prevHash: 'x' } };
+    await transact(t.ctx, async (tx) => {
+      await audit(tx, {
+        actorId: null,
+        action: 'test.first',
+        subjectType: 'test',
+        subjectId: '1',
+        data: tricky,
+      });
+      await audit(tx, { actorId: null, action: 'test.second', subjectType: 'test', subjectId: '2' });
+    });
+    const rows = await t.ctx.db.select().from(auditEvents).orderBy(auditEvents.seq);
+    expect(rows.map((e) => e.action)).toEqual(['test.first', 'test.second']);
+    expect(rows[0]?.data).toEqual(tricky);
+    expect(rows[1]?.prevHash).toBe(rows[0]?.hash);
+    expect(await verifyAuditChain(t.ctx.db)).toEqual({ ok: true, events: 2 });
+  });
+
+  it('writes nothing when the transaction fails after auditing', async () => {
+    await expect(
+      transact(t.ctx, async (tx) => {
+        await audit(tx, { actorId: null, action: 'test.lost', subjectType: 'test', subjectId: '1' });
+        throw new Error('the use case failed');
+      }),
+    ).rejects.toThrow('the use case failed');
+    expect(await t.ctx.db.select().from(auditEvents)).toEqual([]);
   });
 
   it('refuses UPDATE and DELETE at the database', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
 import type { Db } from '../db/open.ts';
 import { auditEvents } from '../db/schema/index.ts';
@@ -12,9 +12,8 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
+// The chain starts from this hash; audit_append (migration 0008) starts from the same.
 export const GENESIS_HASH = '0'.repeat(64);
-// Any constant works; it names the lock that serialises appends to the chain.
-const AUDIT_CHAIN_LOCK = 4_711_2011;
 
 type Hashed = AuditEntry & { at: Date; prevHash: string };
 
@@ -33,25 +32,55 @@ export const auditHash = (event: Hashed) =>
     )
     .digest('hex');
 
+type Queued = { entry: AuditEntry; at: Date };
+
+// Events of a transaction opened by `transact` wait here and are chained just before COMMIT: the
+// chain's lock is then held for three statements, not for the whole use case, so case actions on
+// different cases no longer queue behind each other's notifications and mail.
+const queues = new WeakMap<object, Queued[]>();
+
 /**
- * Appends one event to the hash chain. Call it inside the transaction that makes the change, so
+ * The canonical JSON of an event cut where the previous hash goes: the database fills it in under
+ * the chain's lock. The top-level "prevHash" is the last such key (only subjectId and subjectType,
+ * plain strings, sort after it), so a "prevHash" inside `data` cannot be mistaken for it.
+ */
+const hashTemplate = (event: Omit<Hashed, 'prevHash'>) => {
+  const json = canonicalJson({ ...event, prevHash: '' });
+  const cut = json.lastIndexOf('"prevHash":""') + '"prevHash":"'.length;
+  return { head: json.slice(0, cut), tail: json.slice(cut) };
+};
+
+/** Appends events to the hash chain, in order, under the chain's lock (held until COMMIT). */
+const appendToChain = async (tx: Db, events: Queued[]) => {
+  if (events.length === 0) return;
+  const rows = events.map(({ entry, at }) => {
+    // Stored timestamps keep milliseconds only, so the hash can be recomputed from the row.
+    const event = { ...entry, data: entry.data ?? {}, at: new Date(at.getTime()) };
+    return { ...event, at: event.at.toISOString(), ...hashTemplate(event) };
+  });
+  await tx.execute(sql`select audit_append(${JSON.stringify(rows)}::jsonb)`);
+};
+
+/** Collects `audit` calls made with this transaction until `flushAudit`. */
+export const deferAudit = (tx: Db) => {
+  queues.set(tx, []);
+};
+
+/** Chains what the transaction collected; the last step before COMMIT. */
+export const flushAudit = async (tx: Db) => {
+  const queued = queues.get(tx) ?? [];
+  queues.delete(tx);
+  await appendToChain(tx, queued);
+};
+
+/**
+ * Records one event in the hash chain. Call it inside the transaction that makes the change, so
  * the change and its audit record commit or roll back together.
  */
 export const audit = async (tx: Db, entry: AuditEntry, at: Date = new Date()) => {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  // Stored timestamps keep milliseconds only, so the hash can be recomputed from the row.
-  const event: Hashed = {
-    ...entry,
-    data: entry.data ?? {},
-    at: new Date(at.getTime()),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvents).values({ ...event, data: event.data ?? {}, hash: auditHash(event) });
+  const queue = queues.get(tx);
+  if (queue) queue.push({ entry, at });
+  else await appendToChain(tx, [{ entry, at }]);
 };
 
 export type ChainReport =

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/open.ts';
+import { deferAudit, flushAudit } from './audit.ts';
 
 /** Work to do only once the transaction has committed: mail, bus messages, cache drops. */
 export type AfterCommit = (effect: () => Promise<unknown>) => void;
@@ -13,9 +14,13 @@ export const transact = async <T>(
   work: (tx: Db, after: AfterCommit) => Promise<T>,
 ): Promise<T> => {
   const effects: (() => Promise<unknown>)[] = [];
-  const result = await ctx.db.transaction((tx) =>
-    work(tx as unknown as Db, (effect) => effects.push(effect)),
-  );
+  const result = await ctx.db.transaction(async (raw) => {
+    const tx = raw as unknown as Db;
+    deferAudit(tx);
+    const value = await work(tx, (effect) => effects.push(effect));
+    await flushAudit(tx);
+    return value;
+  });
   for (const effect of effects) {
     try {
       await effect();

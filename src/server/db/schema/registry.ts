@@ -12,7 +12,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { COMPLAINT_PENALTY, MAX_COMPLAINT_PENALTY, WEIGHTS } from '../../../core/registry/matching.ts';
+import {
+  COMPLAINT_PENALTY,
+  MAX_COMPLAINT_PENALTY,
+  referenceBit,
+  WEIGHTS,
+} from '../../../core/registry/matching.ts';
+import { DISPUTE_CATEGORIES, MEDIATION_LANGUAGES, REGIONS } from '../../../core/registry/reference.ts';
 import { users } from './accounts.ts';
 
 // The mediator registry (issue 3): organisations of mediators, mediators with their verified
@@ -31,6 +37,24 @@ export const mediatorOrganisations = pgTable('mediator_organisations', {
 });
 
 export type LocalizedText = { kk?: string; ru?: string; en?: string };
+
+/**
+ * A reference-list array as an integer: bit i is set when list[i] is in the array, the encoding of
+ * core `referenceMask`. Matching and search test these with one AND on a value held in an index,
+ * where the arrays would need the row itself. The bits follow the order of the lists in
+ * core/registry/reference.ts: appending a code changes this expression (a migration regenerates
+ * the column), reordering would silently change meaning and must not be done.
+ */
+const maskOf = (column: string, list: readonly string[]) =>
+  sql.raw(
+    list.map((code) => `(('${code}' = any(${column}))::int * ${referenceBit(list, code)})`).join(' + '),
+  );
+
+/**
+ * "Serves this region", as the per-region indexes are declared. A query uses such an index only
+ * when it states the same test (features/registry/matching.ts `hasBit` writes it so).
+ */
+const servesRegionSql = (bit: number) => `(region_mask & ${bit}) <> 0`;
 
 export const mediators = pgTable(
   'mediators',
@@ -84,6 +108,13 @@ export const mediators = pgTable(
           + ${WEIGHTS.rating} * (rating_sum - rating_count + 10)::float8 / (4 * (rating_count + 5))
           - least(upheld_complaints * ${COMPLAINT_PENALTY}, ${MAX_COMPLAINT_PENALTY})`),
       ),
+    languageMask: integer('language_mask')
+      .notNull()
+      .generatedAlwaysAs(maskOf('languages', MEDIATION_LANGUAGES)),
+    regionMask: integer('region_mask').notNull().generatedAlwaysAs(maskOf('regions', REGIONS)),
+    categoryMask: integer('category_mask')
+      .notNull()
+      .generatedAlwaysAs(maskOf('categories', DISPUTE_CATEGORIES)),
     bio: jsonb('bio').$type<LocalizedText>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -93,14 +124,57 @@ export const mediators = pgTable(
   },
   (t) => [
     index('mediators_status_idx').on(t.status),
+    // Ranking walks these in score order and reads only the index (index-only scans): the key
+    // columns after the unique id never change the order, they carry what the hard filters test.
+    // (drizzle has no INCLUDE; b-tree suffix truncation keeps them out of the inner pages anyway.)
+    // DESC NULLS FIRST is what `ORDER BY base_score DESC` asks for; an index declared NULLS LAST
+    // cannot serve it, NOT NULL column or not.
     index('mediators_listed_base_score_idx')
-      .on(t.baseScore.desc(), t.activeCases, t.id)
+      .on(
+        t.baseScore.desc().nullsFirst(),
+        t.activeCases,
+        t.id,
+        t.capacity,
+        t.languageMask,
+        t.regionMask,
+        t.categoryMask,
+        t.remote,
+        t.inPerson,
+        t.kind,
+      )
       .where(sql`status = 'approved'`),
-    index('mediators_listed_record_idx').on(t.completedCases.desc(), t.id).where(sql`status = 'approved'`),
-    // The public search and matching filter on these arrays.
-    index('mediators_languages_idx').using('gin', t.languages),
-    index('mediators_regions_idx').using('gin', t.regions),
-    index('mediators_categories_idx').using('gin', t.categories),
+    // One per region, for the "serves the parties' region" groups of matching: a region holds a
+    // tenth of the registry or less, so walking its own index finds its best mediators without
+    // stepping over everyone else's (and an empty group costs its region, not the registry).
+    ...REGIONS.map((region) =>
+      index(`mediators_listed_in_${region}_idx`)
+        .on(
+          t.baseScore.desc().nullsFirst(),
+          t.activeCases,
+          t.id,
+          t.capacity,
+          t.languageMask,
+          t.categoryMask,
+          t.inPerson,
+          t.kind,
+        )
+        .where(sql.raw(`status = 'approved' and ${servesRegionSql(referenceBit(REGIONS, region))}`)),
+    ),
+    // The public search: its order, and what its filters test, so a page and the total are read
+    // from the index alone.
+    index('mediators_listed_record_idx')
+      .on(
+        t.completedCases.desc().nullsFirst(),
+        t.id,
+        t.languageMask,
+        t.regionMask,
+        t.categoryMask,
+        t.remote,
+        t.feeType,
+      )
+      .where(sql`status = 'approved'`),
+    // No GIN indexes on the arrays: search and matching test the masks above, and every change
+    // of a caseload (a non-HOT update, base_score moves) would have to maintain them for nothing.
   ],
 );
 

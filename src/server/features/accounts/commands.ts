@@ -177,6 +177,8 @@ export const changePassword = async (
       ctx.clock.now(),
     );
     await notify(ctx, tx, after, { userId, kind: 'password_changed', link: '/profile' });
+    // Sessions were deleted: every node must stop honouring them now.
+    after(() => ctx.sessions.userChanged(userId));
   });
 };
 
@@ -250,5 +252,7 @@ export const confirmPasswordReset = async (ctx: AppContext, token: string, newPa
       ctx.clock.now(),
     );
     await notify(ctx, tx, after, { userId, kind: 'password_changed', link: '/profile' });
+    // Sessions were deleted: every node must stop honouring them now.
+    after(() => ctx.sessions.userChanged(userId));
   });
 };

@@ -86,7 +86,7 @@ export const accountRoutes =
     app.get(
       '/api/me',
       { config: { access: 'user' }, schema: { tags: ['accounts'], response: { 200: me } } },
-      async (request) => request.account ?? sendMe(request.cookies[SESSION_COOKIE] ?? ''),
+      async (request) => sendMe(request.cookies[SESSION_COOKIE] ?? ''),
     );
 
     app.patch(

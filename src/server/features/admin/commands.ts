@@ -100,6 +100,7 @@ export const acceptInvitation = async (ctx: AppContext, principal: Principal, to
       params: { role: payload.role },
       link: '/',
     });
+    after(() => ctx.sessions.userChanged(principal.userId));
   });
   return payload;
 };
@@ -131,5 +132,6 @@ export const revokeRole = async (ctx: AppContext, admin: Principal, userId: stri
       ctx.clock.now(),
     );
     await notify(ctx, tx, after, { userId, kind: 'role_revoked', params: { role } });
+    after(() => ctx.sessions.userChanged(userId));
   });
 };

@@ -13,12 +13,12 @@ import {
 } from '../../../core/cases/lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/open.ts';
-import { caseEvents, cases, mediators } from '../../db/schema/index.ts';
+import { caseEvents, type cases, mediators } from '../../db/schema/index.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import { type AfterCommit, transact } from '../../platform/transaction.ts';
-import { notify } from '../notifications/commands.ts';
+import { notifyAll } from '../notifications/commands.ts';
 import { caseReleased, caseTaken } from '../registry/case-record.ts';
 import { buildContract } from './contract.ts';
 import { requireViewer } from './policy.ts';
@@ -50,12 +50,15 @@ export type ActionContext = {
   actor: Actor;
 };
 
-/** What entering a status means beyond the facts: the mediator's caseload, the contract, the clock. */
+/**
+ * What entering a status means beyond the facts: the mediator's caseload, and the case columns to
+ * set with the facts (the contract, the clock, the end).
+ */
 const enterStatus = async (c: ActionContext) => {
   const { tx, loaded, decision, now } = c;
   const { from, to } = decision;
-  if (from === to) return;
   const set: Partial<typeof cases.$inferInsert> = {};
+  if (from === to) return set;
   if (to === 'contract') {
     await caseTaken(tx, decision.facts.mediatorId as string);
     const contract = await buildContract(
@@ -79,7 +82,7 @@ const enterStatus = async (c: ActionContext) => {
     if (mediatorId && (from === 'contract' || from === 'active'))
       await caseReleased(tx, mediatorId, { mediated: from === 'active', settled: to === 'settled' });
   }
-  if (Object.keys(set).length) await tx.update(cases).set(set).where(eq(cases.id, loaded.row.id));
+  return set;
 };
 
 /** Everyone taking part in the case who has an account, but the one who acted. */
@@ -87,7 +90,10 @@ export const participantUserIds = async (tx: Db, loaded: LoadedCase, mediatorId:
   const ids = loaded.parties
     .filter((p) => p.userId && p.consent !== 'declined')
     .map((p) => p.userId as string);
-  if (mediatorId) {
+  if (mediatorId && mediatorId === loaded.row.mediatorId && loaded.mediatorUserId)
+    ids.push(loaded.mediatorUserId);
+  else if (mediatorId) {
+    // The mediator was set by this very action: not yet known from the loaded case.
     const [m] = await tx
       .select({ userId: mediators.userId })
       .from(mediators)
@@ -138,19 +144,24 @@ export const tellParticipants = async (
   ctx: AppContext,
   c: Pick<ActionContext, 'tx' | 'after' | 'loaded'>,
   kind: string,
-  exceptUserId: string | null,
-  mediatorId: string | null,
-  params: Record<string, string | number> = {},
+  who: { except: string | null; mediatorId: string | null },
+  message: { params?: Record<string, string | number>; email?: boolean } = {},
 ) => {
-  for (const userId of await participantUserIds(c.tx, c.loaded, mediatorId)) {
-    if (userId === exceptUserId) continue;
-    await notify(ctx, c.tx, c.after, {
-      userId,
-      kind: `case.${kind}`,
-      params: { number: c.loaded.row.number, ...params },
-      link: `/cases/${c.loaded.row.id}`,
-    });
-  }
+  const recipients = await participantUserIds(c.tx, c.loaded, who.mediatorId);
+  await notifyAll(
+    ctx,
+    c.tx,
+    c.after,
+    recipients
+      .filter((userId) => userId !== who.except)
+      .map((userId) => ({
+        userId,
+        kind: `case.${kind}`,
+        params: { number: c.loaded.row.number, ...message.params },
+        link: `/cases/${c.loaded.row.id}`,
+        email: message.email,
+      })),
+  );
 };
 
 type ActOptions = {
@@ -182,8 +193,7 @@ export const applyAction = async (
   const decision = decide(loaded.facts, actor, action);
   if (!decision.ok) throw refusalProblem(decision);
   const c: ActionContext = { tx, after, loaded, decision, now, actor };
-  await saveFacts(tx, loaded, decision.facts, now);
-  await enterStatus(c);
+  await saveFacts(tx, loaded, decision.facts, now, await enterStatus(c));
   await options.extra?.(c);
   if (!options.quiet) {
     await recordEvent(
@@ -200,10 +210,19 @@ export const applyAction = async (
       },
       now,
     );
-    const kind = decision.from === decision.to ? action.type : decision.to;
-    // Invited parties are told by the invitation itself (with its reply-by date).
+    const moved = decision.from !== decision.to;
+    // Invited parties are told by the invitation itself (with its reply-by date). A step inside a
+    // status (the other party's choice, a confirmation) is shown in the app; only a new status —
+    // something to do or something that happened to the case — is also emailed, so a party is not
+    // sent a mail for every click of the others.
     if (decision.to !== 'invited' || decision.from === 'invited')
-      await tellParticipants(ctx, c, kind, actorUserId, decision.facts.mediatorId ?? loaded.row.mediatorId);
+      await tellParticipants(
+        ctx,
+        c,
+        moved ? decision.to : action.type,
+        { except: actorUserId, mediatorId: decision.facts.mediatorId ?? loaded.row.mediatorId },
+        { email: moved },
+      );
   }
   return { caseId: loaded.row.id, status: decision.to, facts: decision.facts };
 };
@@ -217,8 +236,8 @@ export const act = async (
   options: ActOptions = {},
 ) =>
   transact(ctx, async (tx, after) => {
-    const loaded = await loadCase(tx, caseId, true);
-    const viewer = await requireViewer(tx, loaded, principal);
+    const loaded = await loadCase(tx, caseId, 'update');
+    const viewer = requireViewer(loaded, principal);
     if (!viewer.actor)
       throw refusalProblem({
         ok: false,

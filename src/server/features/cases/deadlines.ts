@@ -21,7 +21,7 @@ const BATCH = 500;
 const systemAction = async (ctx: AppContext, caseId: string, type: 'expire_invitation' | 'expire_term') => {
   try {
     await transact(ctx, async (tx, after) => {
-      const loaded = await loadCase(tx, caseId, true);
+      const loaded = await loadCase(tx, caseId, 'update');
       await applyAction(ctx, { tx, after, loaded }, { kind: 'system' }, null, { type });
     });
     return 1;
@@ -60,7 +60,7 @@ const dueReminders = async (ctx: AppContext) => {
 
 const remind = async (ctx: AppContext, caseId: string) =>
   transact(ctx, async (tx, after) => {
-    const loaded = await loadCase(tx, caseId, true);
+    const loaded = await loadCase(tx, caseId, 'update');
     const { row } = loaded;
     if (row.status !== 'active' || !row.termEndsOn) return 0;
     const left = daysLeft(ctx.clock.now(), row.termEndsOn);
@@ -68,10 +68,13 @@ const remind = async (ctx: AppContext, caseId: string) =>
     const threshold = [...REMINDER_DAYS].reverse().find((d) => left <= d);
     if (!threshold || (row.remindedAtDays !== null && row.remindedAtDays <= threshold)) return 0;
     await tx.update(cases).set({ remindedAtDays: threshold }).where(eq(cases.id, caseId));
-    await tellParticipants(ctx, { tx, after, loaded }, 'term_reminder', null, row.mediatorId, {
-      days: left,
-      endsOn: row.termEndsOn,
-    });
+    await tellParticipants(
+      ctx,
+      { tx, after, loaded },
+      'term_reminder',
+      { except: null, mediatorId: row.mediatorId },
+      { params: { days: left, endsOn: row.termEndsOn } },
+    );
     return 1;
   });
 

@@ -109,8 +109,8 @@ export const createDraft = async (
   );
 };
 
-const requireDraftOfInitiator = async (tx: Db, loaded: LoadedCase, principal: Principal) => {
-  const viewer = await requireViewer(tx, loaded, principal);
+const requireDraftOfInitiator = (loaded: LoadedCase, principal: Principal) => {
+  const viewer = requireViewer(loaded, principal);
   const initiator = loaded.parties.find((p) => p.side === 'initiator');
   if (viewer.role !== 'party' || viewer.partyId !== initiator?.id)
     throw refusalProblem({
@@ -132,8 +132,8 @@ const requireDraftOfInitiator = async (tx: Db, loaded: LoadedCase, principal: Pr
 /** Replaces the draft's fields with what the form holds now. */
 export const updateDraft = (ctx: AppContext, principal: Principal, caseId: string, input: CaseRequest) =>
   transact(ctx, async (tx) => {
-    const loaded = await loadCase(tx, caseId, true);
-    const initiator = await requireDraftOfInitiator(tx, loaded, principal);
+    const loaded = await loadCase(tx, caseId, 'update');
+    const initiator = requireDraftOfInitiator(loaded, principal);
     const now = ctx.clock.now();
     await tx
       .update(cases)
@@ -151,8 +151,8 @@ export const updateDraft = (ctx: AppContext, principal: Principal, caseId: strin
 
 export const discardDraft = (ctx: AppContext, principal: Principal, caseId: string) =>
   transact(ctx, async (tx) => {
-    const loaded = await loadCase(tx, caseId, true);
-    await requireDraftOfInitiator(tx, loaded, principal);
+    const loaded = await loadCase(tx, caseId, 'update');
+    requireDraftOfInitiator(loaded, principal);
     // Nothing was sent to anyone: a discarded draft leaves no trace but the audit's.
     await tx.delete(cases).where(eq(cases.id, caseId));
   });

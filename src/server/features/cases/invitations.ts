@@ -194,7 +194,7 @@ export const acceptAsParty = (
   transact(ctx, async (tx, after) => {
     const [party] = await tx.select().from(caseParties).where(eq(caseParties.id, partyId));
     if (!party) throw new Problem(404, 'not_found');
-    const loaded = await loadCase(tx, party.caseId, true);
+    const loaded = await loadCase(tx, party.caseId, 'update');
     requireOpenWindow(ctx, party);
     const [account] = await tx
       .select({ iin: users.iin, bin: users.bin })
@@ -242,7 +242,7 @@ export const declineInvitation = (
 ) =>
   transact(ctx, async (tx, after) => {
     const party = await partyByToken(tx, token);
-    const loaded = await loadCase(tx, party.caseId, true);
+    const loaded = await loadCase(tx, party.caseId, 'update');
     requireOpenWindow(ctx, party);
     await applyAction(
       ctx,

@@ -163,8 +163,8 @@ export const rateMediator = (
   input: z.infer<typeof rating>,
 ) =>
   transact(ctx, async (tx) => {
-    const loaded = await loadCase(tx, caseId, true);
-    const viewer = await requireViewer(tx, loaded, principal);
+    const loaded = await loadCase(tx, caseId, 'update');
+    const viewer = requireViewer(loaded, principal);
     const mediatorId = loaded.row.mediatorId;
     if (viewer.role !== 'party')
       throw new Problem(403, 'case_actor_not_allowed', { caseStatus: loaded.row.status, rule: '' });

@@ -17,14 +17,12 @@ export type Viewer =
 export const mediatorIdOf = async (db: Db, userId: string) =>
   (await db.select({ id: mediators.id }).from(mediators).where(eq(mediators.userId, userId)))[0]?.id ?? null;
 
-export const viewerOf = async (db: Db, loaded: LoadedCase, principal: Principal): Promise<Viewer | null> => {
+export const viewerOf = (loaded: LoadedCase, principal: Principal): Viewer | null => {
   const party = loaded.parties.find((p) => p.userId === principal.userId && p.consent !== 'declined');
   if (party) return { role: 'party', partyId: party.id, actor: { kind: 'party', partyId: party.id } };
-  if (loaded.row.mediatorId && principal.roles.includes('mediator')) {
-    const mediatorId = await mediatorIdOf(db, principal.userId);
-    if (mediatorId === loaded.row.mediatorId)
-      return { role: 'mediator', mediatorId, actor: { kind: 'mediator', mediatorId } };
-  }
+  const mediatorId = loaded.row.mediatorId;
+  if (mediatorId && loaded.mediatorUserId === principal.userId && principal.roles.includes('mediator'))
+    return { role: 'mediator', mediatorId, actor: { kind: 'mediator', mediatorId } };
   if (
     loaded.row.courtId &&
     principal.roles.includes('court_user') &&
@@ -34,8 +32,8 @@ export const viewerOf = async (db: Db, loaded: LoadedCase, principal: Principal)
   return null;
 };
 
-export const requireViewer = async (db: Db, loaded: LoadedCase, principal: Principal) => {
-  const viewer = await viewerOf(db, loaded, principal);
+export const requireViewer = (loaded: LoadedCase, principal: Principal) => {
+  const viewer = viewerOf(loaded, principal);
   if (!viewer) throw new Problem(404, 'not_found');
   return viewer;
 };

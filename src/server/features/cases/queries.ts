@@ -82,7 +82,7 @@ const requestOf = (loaded: LoadedCase) => {
 
 export const caseView = async (ctx: AppContext, principal: Principal, caseId: string, locale: Locale) => {
   const loaded = await loadCase(ctx.db, caseId);
-  const viewer = await requireViewer(ctx.db, loaded, principal);
+  const viewer = requireViewer(loaded, principal);
   const { row, facts } = loaded;
   const now = ctx.clock.now();
   const viewerParty =
@@ -193,7 +193,7 @@ export const caseSuggestions = async (
   locale: Locale,
 ) => {
   const loaded = await loadCase(ctx.db, caseId);
-  const viewer = await requireViewer(ctx.db, loaded, principal);
+  const viewer = requireViewer(loaded, principal);
   if (viewer.role !== 'party') throw new Problem(404, 'not_found');
   const { row } = loaded;
   const needs = {

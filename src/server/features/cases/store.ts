@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CaseFacts, PartyFacts } from '../../../core/cases/lifecycle.ts';
 import type { Db } from '../../db/open.ts';
-import { caseParties, cases } from '../../db/schema/index.ts';
+import { caseParties, cases, mediators } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/transaction.ts';
 
@@ -10,7 +10,13 @@ import { isUniqueViolation } from '../../platform/transaction.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof caseParties.$inferSelect;
-export type LoadedCase = { row: CaseRow; parties: PartyRow[]; facts: CaseFacts };
+export type LoadedCase = {
+  row: CaseRow;
+  parties: PartyRow[];
+  facts: CaseFacts;
+  /** The account of the case's mediator, if one is set: who is the mediator here, who to tell. */
+  mediatorUserId: string | null;
+};
 
 export const partyFacts = (p: PartyRow): PartyFacts => ({
   id: p.id,
@@ -32,21 +38,39 @@ export const caseFacts = (row: CaseRow, parties: PartyRow[]): CaseFacts => ({
   extensionDays: row.extensionDays,
 });
 
-/** The case and its parties; `lock` takes the row lock for the rest of the transaction. */
-export const loadCase = async (db: Db, caseId: string, lock = false): Promise<LoadedCase> => {
-  const query = db.select().from(cases).where(eq(cases.id, caseId));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw new Problem(404, 'not_found');
+/**
+ * The case and its parties. `lock` holds the case row for the rest of the transaction: 'update'
+ * for a change of the case (two changes are decided one after the other), 'share' for work that
+ * must not race a change (a message while the case ends).
+ */
+export const loadCase = async (db: Db, caseId: string, lock?: 'update' | 'share'): Promise<LoadedCase> => {
+  const query = db
+    .select({ row: cases, mediatorUserId: mediators.userId })
+    .from(cases)
+    .leftJoin(mediators, eq(mediators.id, cases.mediatorId))
+    .where(eq(cases.id, caseId));
+  const [found] = lock ? await query.for(lock, { of: cases }) : await query;
+  if (!found) throw new Problem(404, 'not_found');
+  const { row, mediatorUserId } = found;
   const parties = await db
     .select()
     .from(caseParties)
     .where(eq(caseParties.caseId, caseId))
     .orderBy(asc(caseParties.side), asc(caseParties.id));
-  return { row, parties, facts: caseFacts(row, parties) };
+  return { row, parties, facts: caseFacts(row, parties), mediatorUserId };
 };
 
-/** Writes the state machine's new facts: the case row and each party whose facts changed. */
-export const saveFacts = async (db: Db, loaded: LoadedCase, next: CaseFacts, now: Date) => {
+/**
+ * Writes the state machine's new facts: the case row (with `alsoSet`, the columns entering the new
+ * status sets, in the same UPDATE) and each party whose facts changed.
+ */
+export const saveFacts = async (
+  db: Db,
+  loaded: LoadedCase,
+  next: CaseFacts,
+  now: Date,
+  alsoSet: Partial<typeof cases.$inferInsert> = {},
+) => {
   const before = loaded.facts;
   await db
     .update(cases)
@@ -59,6 +83,7 @@ export const saveFacts = async (db: Db, loaded: LoadedCase, next: CaseFacts, now
         mediatorConfirmedAt: next.mediatorConfirmedContract ? now : null,
       }),
       updatedAt: now,
+      ...alsoSet,
     })
     .where(eq(cases.id, loaded.row.id));
   for (const party of next.parties) {

@@ -12,6 +12,8 @@ export type NotificationInput = {
   params?: Record<string, string | number>;
   /** Path inside the web app the notification leads to, e.g. /profile. */
   link?: string;
+  /** Also by email (the default); steps that need nobody to act stay in the app. */
+  email?: boolean;
 };
 
 /** Params that are message keys (a role) are translated for each reader, not stored translated. */
@@ -27,30 +29,43 @@ export const notificationText = (kind: string, params: Record<string, string | n
   translate(locale, `notifications.${kind}`, localizedParams(params, locale));
 
 /**
- * Records an in-app notification in the caller's transaction and, after commit, emails it in the
- * recipient's language and tells every node that the unread count changed.
+ * Records in-app notifications in the caller's transaction (one INSERT for all) and, after commit,
+ * emails each in the recipient's language and tells every node that their unread counts changed.
  */
-export const notify = async (ctx: AppContext, tx: Db, after: AfterCommit, input: NotificationInput) => {
-  const params = input.params ?? {};
-  await tx
-    .insert(notifications)
-    .values({ userId: input.userId, kind: input.kind, params, link: input.link ?? null, emailed: true });
-  const [user] = await tx
-    .select({ email: users.email, fullName: users.fullName, locale: users.locale })
+export const notifyAll = async (ctx: AppContext, tx: Db, after: AfterCommit, inputs: NotificationInput[]) => {
+  if (inputs.length === 0) return;
+  await tx.insert(notifications).values(
+    inputs.map((input) => ({
+      userId: input.userId,
+      kind: input.kind,
+      params: input.params ?? {},
+      link: input.link ?? null,
+      emailed: input.email !== false,
+    })),
+  );
+  const userIds = [...new Set(inputs.map((input) => input.userId))];
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale })
     .from(users)
-    .where(eq(users.id, input.userId));
-  after(() => ctx.sessions.userChanged(input.userId));
-  if (!user) return;
-  after(() => {
-    const text = notificationText(input.kind, params, user.locale);
-    const link = `${ctx.config.publicUrl}${input.link ?? '/notifications'}`;
-    return ctx.mailer.send({
-      to: user.email,
-      subject: translate(user.locale, 'email.notification.subject', { text }),
-      text: `${translate(user.locale, 'email.notification.body', { name: user.fullName, text, link })}\n\n--\n${translate(user.locale, 'email.footer')}`,
+    .where(inArray(users.id, userIds));
+  after(() => ctx.sessions.unreadChanged(userIds));
+  for (const input of inputs) {
+    const user = recipients.find((r) => r.id === input.userId);
+    if (!user || input.email === false) continue;
+    after(() => {
+      const text = notificationText(input.kind, input.params ?? {}, user.locale);
+      const link = `${ctx.config.publicUrl}${input.link ?? '/notifications'}`;
+      return ctx.mailer.send({
+        to: user.email,
+        subject: translate(user.locale, 'email.notification.subject', { text }),
+        text: `${translate(user.locale, 'email.notification.body', { name: user.fullName, text, link })}\n\n--\n${translate(user.locale, 'email.footer')}`,
+      });
     });
-  });
+  }
 };
+
+export const notify = (ctx: AppContext, tx: Db, after: AfterCommit, input: NotificationInput) =>
+  notifyAll(ctx, tx, after, [input]);
 
 export const markNotificationsRead = async (
   ctx: AppContext,
@@ -66,5 +81,5 @@ export const markNotificationsRead = async (
       .set({ readAt: now })
       .where(and(mine, inArray(notifications.id, selection.ids)));
   }
-  await ctx.sessions.userChanged(userId);
+  await ctx.sessions.unreadChanged([userId]);
 };

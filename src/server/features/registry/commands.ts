@@ -204,5 +204,7 @@ export const decideOnEntry = async (
       params: reason ? { reason } : {},
       link: '/registry/my-application',
     });
+    // The mediator role may have changed: the next request must see it.
+    after(() => ctx.sessions.userChanged(entry.userId));
     return { status, registryNumber };
   });

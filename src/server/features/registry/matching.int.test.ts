@@ -1,8 +1,14 @@
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { type CaseNeeds, type MediatorRecord, rankMediators } from '../../../core/registry/matching.ts';
-import { DISPUTE_CATEGORIES, REGIONS } from '../../../core/registry/reference.ts';
+import {
+  type CaseNeeds,
+  type MediatorRecord,
+  rankMediators,
+  referenceMask,
+} from '../../../core/registry/matching.ts';
+import { DISPUTE_CATEGORIES, MEDIATION_LANGUAGES, REGIONS } from '../../../core/registry/reference.ts';
 import { mediators } from '../../db/schema/index.ts';
 import { seedDemoData } from '../../db/seed.ts';
 import { matchMediators } from './queries.ts';
@@ -50,6 +56,68 @@ describe('matching in the database agrees with the core score', () => {
           const fromCore = rankMediators(needs, records);
           expect(fromDb.map((m) => m.id)).toEqual(fromCore.map((m) => m.mediator.id));
           expect(fromDb.map((m) => m.score)).toEqual(fromCore.map((m) => m.score));
+          // A party's objection takes a mediator out; the next one moves up, as in core.
+          const objected = fromCore.slice(0, 1).map((m) => m.mediator.id);
+          const without = await matchMediators(t.ctx, needs, 10, 'kk', objected);
+          const coreWithout = rankMediators(
+            needs,
+            records.filter((r) => !objected.includes(r.id)),
+          );
+          expect(without.map((m) => m.id)).toEqual(coreWithout.map((m) => m.mediator.id));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the masks it filters on equal to the core encoding of the arrays', async () => {
+    const rows = await t.ctx.db.select().from(mediators);
+    expect(rows.length).toBeGreaterThan(30);
+    for (const r of rows) {
+      expect(r.languageMask).toBe(referenceMask(MEDIATION_LANGUAGES, r.languages as never[]));
+      expect(r.regionMask).toBe(referenceMask(REGIONS, r.regions as never[]));
+      expect(r.categoryMask).toBe(referenceMask(DISPUTE_CATEGORIES, r.categories as never[]));
+    }
+    // And after a change of the arrays, through the generated columns.
+    const [first] = rows;
+    if (!first) return;
+    const [changed] = await t.ctx.db
+      .update(mediators)
+      .set({ regions: ['ulytau', 'astana'], languages: ['uk'] })
+      .where(eq(mediators.id, first.id))
+      .returning();
+    expect(changed?.regionMask).toBe(referenceMask(REGIONS, ['astana', 'ulytau']));
+    expect(changed?.languageMask).toBe(referenceMask(MEDIATION_LANGUAGES, ['uk']));
+    await t.ctx.db
+      .update(mediators)
+      .set({ regions: first.regions, languages: first.languages })
+      .where(eq(mediators.id, first.id));
+  });
+
+  it('finds in the public search exactly the listed mediators whose arrays match the filters', async () => {
+    const rows = await t.ctx.db.select().from(mediators);
+    const listed = rows.filter((r) => r.status === 'approved');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...DISPUTE_CATEGORIES),
+        fc.constantFrom('kk', 'ru', 'en'),
+        fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
+        fc.boolean(),
+        async (category, language, region, remote) => {
+          const query = new URLSearchParams({ category, language, limit: '50' });
+          if (region) query.set('region', region);
+          if (remote) query.set('remote', 'true');
+          const found = (await t.app.inject(`/api/registry/mediators?${query}`)).json();
+          const expected = listed.filter(
+            (m) =>
+              m.categories.includes(category) &&
+              m.languages.includes(language) &&
+              (region ? m.regions.includes(region) || (remote && m.remote) : !remote || m.remote),
+          );
+          expect(found.total).toBe(expected.length);
+          expect(new Set(found.mediators.map((m: { id: string }) => m.id))).toEqual(
+            new Set(expected.map((m) => m.id)),
+          );
         },
       ),
       { numRuns: 40 },

@@ -1,21 +1,9 @@
-import {
-  and,
-  arrayContains,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  not,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { mediatorSearch } from '../../../contracts/registry.ts';
-import { DEFAULT_LOCALE, type Locale } from '../../../core/identity/roles.ts';
-import { type CaseNeeds, type MediatorRecord, rankMediators } from '../../../core/registry/matching.ts';
+import type { Locale } from '../../../core/identity/roles.ts';
+import { referenceBit } from '../../../core/registry/matching.ts';
+import { DISPUTE_CATEGORIES, MEDIATION_LANGUAGES, REGIONS } from '../../../core/registry/reference.ts';
 import type { AppContext } from '../../context.ts';
 import {
   ethicsComplaints,
@@ -26,29 +14,29 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
+import { hasBit } from './matching.ts';
 import {
-  feeOf,
   type MediatorRow,
   type OrganisationRow,
   organisationView,
   publicView,
-  recordView,
   trainingView,
 } from './views.ts';
 
 type SearchQuery = z.infer<typeof mediatorSearch>;
 
+// The filters test the reference masks rather than the arrays: mediators_listed_record_idx holds
+// the masks, so the page and the total are read from that index alone.
 export const searchMediators = async (ctx: AppContext, locale: Locale, query: SearchQuery) => {
   const filters: SQL[] = [eq(mediators.status, 'approved')];
-  if (query.category) filters.push(arrayContains(mediators.categories, [query.category]));
-  if (query.language) filters.push(arrayContains(mediators.languages, [query.language]));
-  if (query.region)
-    filters.push(
-      query.remote === 'true'
-        ? (or(arrayContains(mediators.regions, [query.region]), eq(mediators.remote, true)) as SQL)
-        : arrayContains(mediators.regions, [query.region]),
-    );
-  else if (query.remote === 'true') filters.push(eq(mediators.remote, true));
+  if (query.category)
+    filters.push(hasBit(mediators.categoryMask, referenceBit(DISPUTE_CATEGORIES, query.category)));
+  if (query.language)
+    filters.push(hasBit(mediators.languageMask, referenceBit(MEDIATION_LANGUAGES, query.language)));
+  if (query.region) {
+    const local = hasBit(mediators.regionMask, referenceBit(REGIONS, query.region));
+    filters.push(query.remote === 'true' ? (or(local, eq(mediators.remote, true)) as SQL) : local);
+  } else if (query.remote === 'true') filters.push(eq(mediators.remote, true));
   if (query.free === 'true') filters.push(eq(mediators.feeType, 'free'));
   if (query.free === 'false') filters.push(sql`${mediators.feeType} <> 'free'`);
   if (query.q) filters.push(ilike(users.fullName, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
@@ -64,16 +52,28 @@ const listedMediators = async (
   limit: number,
   byName = false,
 ) => {
-  // Ordered as the partial index mediators_listed_record_idx is, so a page reads only its rows.
+  // The page's ids first, in the order of mediators_listed_record_idx: with the filters on the
+  // masks that is a walk of the index alone, however many mediators a rare filter steps over;
+  // only the page's own rows are then read. (A name filter needs the users table in both.)
+  const ids = byName
+    ? ctx.db
+        .select({ id: mediators.id })
+        .from(mediators)
+        .innerJoin(users, eq(users.id, mediators.userId))
+        .where(where)
+    : ctx.db.select({ id: mediators.id }).from(mediators).where(where);
+  const order = [desc(mediators.completedCases), asc(mediators.id)];
+  const pageIds = ids
+    .orderBy(...order)
+    .offset(offset)
+    .limit(limit);
   const page = ctx.db
     .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
     .from(mediators)
     .innerJoin(users, eq(users.id, mediators.userId))
     .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
-    .where(where)
-    .orderBy(desc(mediators.completedCases), asc(mediators.id))
-    .offset(offset)
-    .limit(limit);
+    .where(inArray(mediators.id, pageIds))
+    .orderBy(...order);
   const counted = byName
     ? ctx.db
         .select({ n: count() })
@@ -251,91 +251,5 @@ export const organisationPage = async (ctx: AppContext, locale: Locale, id: stri
   return { ...organisationView(organisation, locale), mediators: listed.mediators };
 };
 
-const toRecord = (m: MediatorRow): MediatorRecord => ({
-  ...m,
-  categories: m.categories as MediatorRecord['categories'],
-  languages: m.languages as MediatorRecord['languages'],
-  regions: m.regions as MediatorRecord['regions'],
-});
-
-/**
- * Ranks listed mediators for a case. The case-independent part of the score is a generated,
- * indexed column (base_score); the case adds 0/1 for specialisation and for region. So the best
- * ten are among the best by base_score in each of the four (specialised?, local?) groups: four
- * short index scans instead of scoring every mediator. core/registry/matching.ts then ranks that
- * short list and explains it — it stays the authority on order and on what parties are shown.
- */
-/** The hard filters of core `exclusion` in SQL: who can take the case at all (and is not excluded from it). */
-export const eligibleFilters = (needs: CaseNeeds, exclude: readonly string[] = []): SQL[] => {
-  const local = arrayContains(mediators.regions, [needs.region]);
-  const filters: SQL[] = [
-    eq(mediators.status, 'approved'),
-    arrayContains(mediators.languages, [needs.language]),
-    sql`${mediators.activeCases} < ${mediators.capacity}`,
-    needs.remote
-      ? (or(eq(mediators.remote, true), local) as SQL)
-      : (and(local, eq(mediators.inPerson, true)) as SQL),
-  ];
-  if (needs.wantsPublic) filters.push(eq(mediators.kind, 'public'));
-  if (exclude.length) filters.push(not(inArray(mediators.id, [...exclude])));
-  return filters;
-};
-
-export const matchMediators = async (
-  ctx: AppContext,
-  needs: CaseNeeds,
-  limit = 10,
-  locale: Locale = DEFAULT_LOCALE,
-  exclude: readonly string[] = [],
-) => {
-  const local = arrayContains(mediators.regions, [needs.region]);
-  const specialised = arrayContains(mediators.categories, [needs.category]);
-  const hardFilters = eligibleFilters(needs, exclude);
-  // A margin over `limit` per group, so rounding ties at the boundary cannot drop a contender.
-  const perGroup = limit * 2;
-  const groups = [
-    [specialised, local],
-    [specialised, not(local)],
-    [not(specialised), local],
-    [not(specialised), not(local)],
-  ];
-  const candidates = (
-    await Promise.all(
-      groups.map((conditions) =>
-        ctx.db
-          .select({ mediator: mediators, fullName: users.fullName, organisation: mediatorOrganisations })
-          .from(mediators)
-          .innerJoin(users, eq(users.id, mediators.userId))
-          .leftJoin(mediatorOrganisations, eq(mediatorOrganisations.id, mediators.organisationId))
-          .where(and(...hardFilters, ...conditions))
-          .orderBy(desc(mediators.baseScore), asc(mediators.activeCases), asc(mediators.id))
-          .limit(perGroup),
-      ),
-    )
-  ).flat();
-  const byId = new Map(candidates.map((c) => [c.mediator.id, c]));
-  return rankMediators(
-    needs,
-    candidates.map((c) => toRecord(c.mediator)),
-    limit,
-  ).flatMap(({ mediator, score, factors }) => {
-    const row = byId.get(mediator.id);
-    if (!row) return [];
-    const m = row.mediator;
-    return [
-      {
-        id: m.id,
-        fullName: row.fullName,
-        kind: m.kind,
-        registryNumber: m.registryNumber,
-        organisation: row.organisation ? organisationView(row.organisation, locale) : null,
-        remote: m.remote,
-        inPerson: m.inPerson,
-        fee: feeOf(m),
-        record: recordView(m),
-        score,
-        factors,
-      },
-    ];
-  });
-};
+// Matching lives in ./matching.ts; the cases feature and the routes know it from here.
+export { eligibleFilters, matchMediators } from './matching.ts';

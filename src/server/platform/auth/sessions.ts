@@ -28,25 +28,47 @@ export const sha256Hex = (value: string) => createHash('sha256').update(value).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 const USER_CHANGED = 'auth.user-changed';
+const UNREAD_CHANGED = 'auth.unread-changed';
 const CACHE_TTL_MS = 10_000;
 const CACHE_MAX = 20_000;
 
 /**
  * Session lookup with a short in-process cache: every request of a logged-in user needs the
  * principal, and a database round trip per request would halve throughput. Anything that changes
- * what a user is or sees in the header (logout, roles, profile, password, notifications) calls
- * `userChanged`, which drops the cache on every node through the bus, so a revoked session is
- * refused at once everywhere.
+ * what a user is (logout, roles, profile, password) calls `userChanged`, which drops the cache on
+ * every node through the bus, so a revoked session is refused at once everywhere. The unread
+ * notification count is cached apart: a new notification drops only that count
+ * (`unreadChanged`), not the principal every request needs.
  */
 export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
-  const cache = new Map<string, { principal: Principal; me: Me; expiresAt: number; cachedAt: number }>();
+  type Account = Omit<Me, 'unreadNotifications'>;
+  const cache = new Map<string, { principal: Principal; me: Account; expiresAt: number; cachedAt: number }>();
+  const unread = new Map<string, { count: number; cachedAt: number }>();
   const dropUser = (userId: string) => {
+    unread.delete(userId);
     for (const [key, entry] of cache) if (entry.principal.userId === userId) cache.delete(key);
   };
-  const unsubscribe = await bus.subscribe(USER_CHANGED, (message) => {
-    const { userId } = message as { userId: string };
-    dropUser(userId);
-  });
+  const dropUnread = (userIds: string[]) => {
+    for (const userId of userIds) unread.delete(userId);
+  };
+  const unsubscribers = [
+    await bus.subscribe(USER_CHANGED, (message) => dropUser((message as { userId: string }).userId)),
+    await bus.subscribe(UNREAD_CHANGED, (message) => dropUnread((message as { userIds: string[] }).userIds)),
+  ];
+
+  const unreadCount = async (userId: string) => {
+    const now = clock.now().getTime();
+    const hit = unread.get(userId);
+    if (hit && now - hit.cachedAt < CACHE_TTL_MS) return hit.count;
+    const [row] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    const count = Number(row?.count ?? 0);
+    if (unread.size >= CACHE_MAX) unread.clear();
+    unread.set(userId, { count, cachedAt: now });
+    return count;
+  };
 
   const load = async (tokenHash: string) => {
     const [row] = await db
@@ -54,7 +76,6 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
         user: users,
         court: courts,
         expiresAt: sessions.expiresAt,
-        unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${isNull(notifications.readAt)})`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -76,7 +97,7 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       courtId: user.courtId,
       sessionHash: tokenHash,
     };
-    const me: Me = {
+    const me: Account = {
       id: user.id,
       email: user.email,
       fullName: user.fullName,
@@ -90,7 +111,6 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       court: court
         ? { id: court.id, code: court.code, name: courtName(court, user.locale), region: court.region }
         : null,
-      unreadNotifications: Number(row.unread),
     };
     return { principal, me, expiresAt: row.expiresAt.getTime() };
   };
@@ -113,9 +133,13 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
 
   return {
     /** The principal and account view for a raw session token, or null when unknown or expired. */
-    resolve: async (token: string): Promise<{ principal: Principal; me: Me } | null> => resolveEntry(token),
-    /** The account as the web app shows it (profile, roles, court, unread count), from the same cache. */
-    me: async (token: string): Promise<Me | null> => (await resolveEntry(token))?.me ?? null,
+    resolve: async (token: string): Promise<{ principal: Principal } | null> => resolveEntry(token),
+    /** The account as the web app shows it (profile, roles, court, unread count), from the caches. */
+    me: async (token: string): Promise<Me | null> => {
+      const entry = await resolveEntry(token);
+      if (!entry) return null;
+      return { ...entry.me, unreadNotifications: await unreadCount(entry.principal.userId) };
+    },
     /** Creates a session (inside the caller's transaction) and returns the raw token for the cookie. */
     create: async (tx: Db, userId: string) => {
       const token = newToken();
@@ -127,7 +151,15 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       dropUser(userId);
       await bus.publish(USER_CHANGED, { userId });
     },
-    close: unsubscribe,
+    /** New or read notifications: the unread count of these users is read again, on every node. */
+    unreadChanged: async (userIds: string[]) => {
+      if (userIds.length === 0) return;
+      dropUnread(userIds);
+      await bus.publish(UNREAD_CHANGED, { userIds });
+    },
+    close: async () => {
+      for (const unsubscribe of unsubscribers) await unsubscribe();
+    },
   };
 };
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Me } from '../../../contracts/accounts.ts';
 import type { Role } from '../../../core/identity/roles.ts';
 import { type Principal, SESSION_COOKIE, type SessionStore } from '../auth/sessions.ts';
 import { Problem } from '../errors.ts';
@@ -19,8 +18,6 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
-    /** The caller's account as /api/me shows it, resolved with the principal (one lookup). */
-    account: Me | null;
   }
 }
 
@@ -42,7 +39,6 @@ export type DeclaredRoute = { method: string; url: string; access: Access };
 export const registerAccessControl = (app: FastifyInstance, sessions: SessionStore): DeclaredRoute[] => {
   const declared: DeclaredRoute[] = [];
   app.decorateRequest('principal', null);
-  app.decorateRequest('account', null);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -58,7 +54,6 @@ export const registerAccessControl = (app: FastifyInstance, sessions: SessionSto
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await sessions.resolve(token) : null;
     request.principal = session?.principal ?? null;
-    request.account = session?.me ?? null;
     const access = request.routeOptions.config.access;
     if (access === undefined || isAllowed(access, request.principal)) return;
     throw new Problem(request.principal ? 403 : 401, request.principal ? 'forbidden' : 'unauthenticated');
@@ -75,7 +70,9 @@ export const registerOriginCheck = (app: FastifyInstance, publicUrl: string) => 
   // Synchronous: it runs on every request and needs no promise.
   app.addHook('onRequest', (request, _reply, done) => {
     const origin = request.headers.origin;
-    const safe = ['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    // A WebSocket opens with a GET but carries the user's cookie into a live channel: checked too.
+    const upgrade = request.headers.upgrade?.toLowerCase() === 'websocket';
+    const safe = ['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !upgrade;
     if (safe || !origin || origin === publicUrl || origin === `${request.protocol}://${request.host}`)
       return done();
     done(new Problem(403, 'origin_mismatch'));

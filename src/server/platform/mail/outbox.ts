@@ -12,17 +12,27 @@ export type OutboxEntry = { id: string; to: string; subject: string; text: strin
  */
 export const createOutboxMailer = (dir: string, from: string): Mailer => {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // The directory is made when a write finds it missing, not checked before every mail.
+  const write = async (name: string, data: string | Buffer) => {
+    const file = path.join(dir, name);
+    try {
+      await fs.writeFile(file, data, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(file, data, { mode: 0o600 });
+    }
+  };
   return {
     kind: 'outbox',
     send: async (message: MailMessage) => {
-      await fs.mkdir(dir, { recursive: true });
       const info = await transport.sendMail({ from, ...message });
       const sentAt = new Date().toISOString();
       // Sortable by time, unique by uuid.
       const id = `${sentAt.replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
-      await fs.writeFile(path.join(dir, `${id}.eml`), info.message as Buffer, { mode: 0o600 });
+      await write(`${id}.eml`, info.message as Buffer);
       const entry: OutboxEntry = { id, to: message.to, subject: message.subject, text: message.text, sentAt };
-      await fs.writeFile(path.join(dir, `${id}.json`), JSON.stringify(entry), { mode: 0o600 });
+      await write(`${id}.json`, JSON.stringify(entry));
     },
     close: async () => {},
   };
