@@ -13,6 +13,7 @@ import { type Database, openPostgres, rowsOf, wrapPglite } from '../src/server/d
 import { memoryFailureCounter } from '../src/server/platform/auth/login-limiter.ts';
 import { createFsBlobStore } from '../src/server/platform/blobs/fs.ts';
 import { createMemoryBus } from '../src/server/platform/bus/memory.ts';
+import type { Bus } from '../src/server/platform/bus/types.ts';
 import { manualClock } from '../src/server/platform/clock.ts';
 import { createOutboxMailer } from '../src/server/platform/mail/outbox.ts';
 import { createSealer } from '../src/server/platform/seal.ts';
@@ -60,7 +61,7 @@ export const truncateAll = async (database: Database) => {
  * The real application on a real database, with ports that keep their effects where the test can
  * read them: mail goes to an outbox directory, time is a manual clock.
  */
-export const createTestApp = async (env: Record<string, string> = {}) => {
+export const createTestApp = async (env: Record<string, string> = {}, options: { bus?: Bus } = {}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kelisim-test-'));
   const config = loadConfig({
     KELISIM_DATA_DIR: dataDir,
@@ -72,7 +73,8 @@ export const createTestApp = async (env: Record<string, string> = {}) => {
   const database = await openTestDatabase();
   const start = new Date('2026-11-24T09:00:00Z');
   const clock = manualClock(start);
-  const bus = createMemoryBus();
+  // A test of several nodes passes each its own Redis bus; everything else shares memory.
+  const bus = options.bus ?? createMemoryBus();
   const platform: Platform = {
     config,
     database,

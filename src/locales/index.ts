@@ -8,6 +8,12 @@ import explorerRu from './explorer/ru.json' with { type: 'json' };
 import intakeEn from './intake/en.json' with { type: 'json' };
 import intakeKk from './intake/kk.json' with { type: 'json' };
 import intakeRu from './intake/ru.json' with { type: 'json' };
+import roomEn from './room/en.json' with { type: 'json' };
+import roomKk from './room/kk.json' with { type: 'json' };
+import roomRu from './room/ru.json' with { type: 'json' };
+import scheduleEn from './schedule/en.json' with { type: 'json' };
+import scheduleKk from './schedule/kk.json' with { type: 'json' };
+import scheduleRu from './schedule/ru.json' with { type: 'json' };
 import sharedEn from './shared/en.json' with { type: 'json' };
 import sharedKk from './shared/kk.json' with { type: 'json' };
 import sharedRu from './shared/ru.json' with { type: 'json' };
@@ -17,13 +23,43 @@ import webRu from './web/ru.json' with { type: 'json' };
 
 // ICU messages in one tree per language: `shared` (errors, fields, roles, notifications,
 // emails — used by server and web) and `web` (screens). Kazakh first. Larger screen families keep
-// their own files (explorer, intake, case) and appear under `web.<family>`.
+// their own files (explorer, intake, case, room, schedule) and appear under `web.<family>`.
 export type MessageTree = { [key: string]: string | MessageTree };
 
 export const messages: Record<Locale, MessageTree> = {
-  kk: { ...sharedKk, web: { ...webKk, explorer: explorerKk, intake: intakeKk, case: caseKk } },
-  ru: { ...sharedRu, web: { ...webRu, explorer: explorerRu, intake: intakeRu, case: caseRu } },
-  en: { ...sharedEn, web: { ...webEn, explorer: explorerEn, intake: intakeEn, case: caseEn } },
+  kk: {
+    ...sharedKk,
+    web: {
+      ...webKk,
+      explorer: explorerKk,
+      intake: intakeKk,
+      case: caseKk,
+      room: roomKk,
+      schedule: scheduleKk,
+    },
+  },
+  ru: {
+    ...sharedRu,
+    web: {
+      ...webRu,
+      explorer: explorerRu,
+      intake: intakeRu,
+      case: caseRu,
+      room: roomRu,
+      schedule: scheduleRu,
+    },
+  },
+  en: {
+    ...sharedEn,
+    web: {
+      ...webEn,
+      explorer: explorerEn,
+      intake: intakeEn,
+      case: caseEn,
+      room: roomEn,
+      schedule: scheduleEn,
+    },
+  },
 };
 
 /** Every key path of a message tree, sorted ("errors.not_found", …). */

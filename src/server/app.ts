@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -21,6 +22,8 @@ import { caseRoutes } from './features/cases/routes.ts';
 import { explorerRoutes } from './features/explorer/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
+import { createRoomHub } from './features/room/hub.ts';
+import { roomRoutes } from './features/room/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createSessionStore } from './platform/auth/sessions.ts';
 import { Problem } from './platform/errors.ts';
@@ -60,6 +63,8 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   app.addHook('onClose', async () => sessions.close());
 
   await app.register(cookie);
+  // A message is at most 10 000 characters (40 kB in UTF-8); anything far larger is not a frame of ours.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerSecurityHeaders(app, platform.config.publicUrl.startsWith('https://'));
   await app.register(rateLimit, {
     global: false,
@@ -101,6 +106,9 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(registryRoutes(ctx));
   await app.register(explorerRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  const hub = createRoomHub(ctx);
+  app.addHook('onClose', async () => hub.close());
+  await app.register(roomRoutes(ctx, hub));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && hasWeb) {

@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './cases.ts';
 export * from './keys.ts';
 export * from './registry.ts';
+export * from './room.ts';

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { MESSAGE_MAX_CHARS, parseRoom, type RoomName } from '../core/room/rooms.ts';
+
+// The mediation room's contract (issue 5): HTTP history and sending, and the frames of the live
+// WebSocket (/api/live). Both directions are validated: a malformed frame gets an error frame and
+// the socket stays up.
+
+export const roomName = z
+  .string()
+  .refine((value) => parseRoom(value) !== null, 'room_not_found')
+  .transform((value) => value as RoomName);
+
+/** The client's key for one message: a retry after a lost connection sends the same key. */
+export const idempotencyKey = z.string().trim().min(8, 'invalid_format').max(100, 'invalid_format');
+
+export const messageBody = z
+  .string('required')
+  .refine((value) => value.trim().length > 0, 'message_empty')
+  .refine((value) => [...value].length <= MESSAGE_MAX_CHARS, 'message_too_long');
+
+export const sendMessage = z.object({ body: messageBody, key: idempotencyKey });
+
+export const messageView = z.object({
+  id: z.string(),
+  room: z.string(),
+  seq: z.number().int(),
+  kind: z.enum(['text', 'document', 'shuttle']),
+  body: z.string(),
+  author: z.object({
+    role: z.enum(['party', 'mediator']),
+    partyId: z.string().nullable(),
+    userId: z.string().nullable(),
+    name: z.string(),
+  }),
+  documentId: z.string().nullable(),
+  key: z.string(),
+  createdAt: z.string(),
+});
+export type MessageView = z.infer<typeof messageView>;
+
+/** How far one member has received and read a room: the author's ticks come from these. */
+export const readPosition = z.object({
+  userId: z.string(),
+  deliveredSeq: z.number().int(),
+  readSeq: z.number().int(),
+});
+
+export const roomSummary = z.object({
+  room: z.string(),
+  kind: z.enum(['joint', 'caucus']),
+  partyId: z.string().nullable(),
+  lastSeq: z.number().int(),
+  readSeq: z.number().int(),
+  unread: z.number().int(),
+  /** New messages, documents and calls are accepted (the mediation is running). */
+  open: z.boolean(),
+});
+
+export const roomList = z.object({
+  rooms: z.array(roomSummary),
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      role: z.enum(['party', 'mediator']),
+      partyId: z.string().nullable(),
+    }),
+  ),
+});
+
+export const historyQuery = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const history = z.object({
+  messages: z.array(messageView),
+  lastSeq: z.number().int(),
+  reads: z.array(readPosition),
+});
+
+export const markRead = z.object({ seq: z.number().int().min(0) });
+
+// ── live frames ──────────────────────────────────────────────────────────────────────────────
+const where = { caseId: z.uuid(), room: roomName };
+
+export const clientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), ...where, since: z.number().int().min(0).default(0) }),
+  z.object({ type: z.literal('unsubscribe'), ...where }),
+  z.object({ type: z.literal('send'), ...where, key: idempotencyKey, body: messageBody }),
+  z.object({ type: z.literal('typing'), ...where }),
+  z.object({ type: z.literal('read'), ...where, seq: z.number().int().min(0) }),
+  /** WebRTC offer/answer/ICE for one other connection in the same room. */
+  z.object({
+    type: z.literal('signal'),
+    ...where,
+    to: z.string().min(1).max(100),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+
+export type PresenceMember = {
+  connectionId: string;
+  userId: string;
+  name: string;
+  role: 'party' | 'mediator';
+};
+
+export type ServerFrame =
+  | { type: 'hello'; connectionId: string }
+  | { type: 'subscribed'; caseId: string; room: string; lastSeq: number }
+  | { type: 'message'; caseId: string; room: string; message: MessageView }
+  | { type: 'ack'; caseId: string; room: string; key: string; seq: number }
+  | { type: 'typing'; caseId: string; room: string; userId: string; name: string }
+  | { type: 'read'; caseId: string; room: string; userId: string; deliveredSeq: number; readSeq: number }
+  | { type: 'presence'; caseId: string; room: string; members: PresenceMember[] }
+  | { type: 'signal'; caseId: string; room: string; from: string; fromUserId: string; data: unknown }
+  | { type: 'error'; code: string; detail: string; ref?: { caseId?: string; room?: string; key?: string } }
+  | { type: 'pong' };

@@ -1,0 +1,1 @@
+ALTER TABLE "case_sessions" ADD COLUMN "mediator_accepted_at" timestamp with time zone;

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageView, PresenceMember, ServerFrame } from '../../../contracts/room.ts';
+import type { RoomName } from '../../../core/room/rooms.ts';
+import type { AppContext } from '../../context.ts';
+import type { Principal } from '../../platform/auth/sessions.ts';
+import { publishRoomEvent, type RoomEvent, roomTopic } from './events.ts';
+import { advanceReads } from './messages.ts';
+import { ANNOUNCE_MS, createPresence } from './presence.ts';
+import { lastSeqOf, readableRoom, roomHistory } from './queries.ts';
+
+// One node's live rooms: the sockets, what each follows, and the bus subscriptions per case.
+// Every subscription pushes its room's messages in sequence order, each exactly once: a message
+// that arrives ahead of one still missing (another node published it first) makes the hub read
+// the gap from the database, where it is already stored (commit order is seq order, messages.ts).
+
+const PAGE = 500;
+const DELIVERED_FLUSH_MS = 1_000;
+
+export type LiveConnection = {
+  id: string;
+  principal: Principal;
+  send: (frame: ServerFrame) => void;
+  subscriptions: Map<string, Subscription>;
+};
+
+type Subscription = {
+  caseId: string;
+  room: RoomName;
+  role: 'party' | 'mediator';
+  lastSent: number;
+  /** Catching up from the database: live messages wait here meanwhile. */
+  catchingUp: boolean;
+  waiting: MessageView[];
+  /** Highest seq pushed to this socket and not yet recorded as delivered. */
+  undelivered: number;
+};
+
+const subKey = (caseId: string, room: string) => `${caseId}|${room}`;
+
+export const createRoomHub = (ctx: AppContext) => {
+  const node = randomUUID();
+  const connections = new Map<string, LiveConnection>();
+  const cases = new Map<string, { followers: Set<string>; unsubscribe: Promise<() => Promise<void>> }>();
+  const presence = createPresence(() => Date.now());
+
+  const followersOf = (caseId: string, room: string) =>
+    [...(cases.get(caseId)?.followers ?? [])]
+      .map((id) => connections.get(id))
+      .filter((c): c is LiveConnection => c?.subscriptions.has(subKey(caseId, room)) === true);
+
+  const localMembers = (caseId: string, room: string): PresenceMember[] =>
+    followersOf(caseId, room).map((c) => ({
+      connectionId: c.id,
+      userId: c.principal.userId,
+      name: c.principal.fullName,
+      role: c.subscriptions.get(subKey(caseId, room))?.role ?? 'party',
+    }));
+
+  /** The rooms of a case that sockets on this node follow. */
+  const roomsFollowed = (caseId: string) => {
+    const rooms = new Set<string>();
+    for (const id of cases.get(caseId)?.followers ?? [])
+      for (const sub of connections.get(id)?.subscriptions.values() ?? [])
+        if (sub.caseId === caseId) rooms.add(sub.room);
+    return rooms;
+  };
+
+  const announce = (caseId: string, room: string) =>
+    publishRoomEvent(ctx, { type: 'presence', caseId, room, node, members: localMembers(caseId, room) });
+
+  const push = (c: LiveConnection, sub: Subscription, message: MessageView) => {
+    c.send({ type: 'message', caseId: sub.caseId, room: sub.room, message });
+    sub.lastSent = message.seq;
+    if (message.author.userId !== c.principal.userId) sub.undelivered = message.seq;
+  };
+
+  /** Reads what this subscription has not had yet from the database, then what waited meanwhile. */
+  const catchUp = async (c: LiveConnection, sub: Subscription) => {
+    sub.catchingUp = true;
+    try {
+      const access = await readableRoom(ctx.db, sub.caseId, c.principal, sub.room);
+      for (;;) {
+        const page = await roomHistory(ctx, access, sub.room, { since: sub.lastSent, limit: PAGE });
+        for (const message of page.messages) push(c, sub, message);
+        if (page.messages.length < PAGE) break;
+      }
+    } finally {
+      sub.catchingUp = false;
+    }
+    const waiting = sub.waiting.sort((a, b) => a.seq - b.seq);
+    sub.waiting = [];
+    for (const message of waiting) deliver(c, sub, message);
+  };
+
+  const deliver = (c: LiveConnection, sub: Subscription, message: MessageView) => {
+    if (sub.catchingUp) sub.waiting.push(message);
+    else if (message.seq === sub.lastSent + 1) push(c, sub, message);
+    else if (message.seq > sub.lastSent + 1) {
+      sub.waiting.push(message);
+      catchUp(c, sub).catch((error) => ctx.log.error({ err: error }, 'room catch-up failed'));
+    }
+    // seq ≤ lastSent: already pushed (a retry or a catch-up got it first).
+  };
+
+  const onEvent = (raw: unknown) => {
+    const event = raw as RoomEvent;
+    if (event.type === 'presence_query') {
+      if (event.node !== node)
+        for (const room of roomsFollowed(event.caseId)) void announce(event.caseId, room);
+      return;
+    }
+    const { caseId, room } = event;
+    const followers = followersOf(caseId, room);
+    switch (event.type) {
+      case 'message':
+        for (const c of followers) {
+          const sub = c.subscriptions.get(subKey(caseId, room));
+          if (sub) deliver(c, sub, event.message);
+        }
+        return;
+      case 'read': {
+        const { userId, deliveredSeq, readSeq } = event;
+        for (const c of followers) c.send({ type: 'read', caseId, room, userId, deliveredSeq, readSeq });
+        return;
+      }
+      case 'typing':
+        for (const c of followers)
+          if (c.id !== event.connectionId)
+            c.send({ type: 'typing', caseId, room, userId: event.userId, name: event.name });
+        return;
+      case 'presence': {
+        presence.heard(event.node, caseId, room, event.members);
+        const members = presence.members(caseId, room);
+        for (const c of followers) c.send({ type: 'presence', caseId, room, members });
+        return;
+      }
+      case 'signal': {
+        const { from, fromUserId, data } = event;
+        followers
+          .find((c) => c.id === event.to)
+          ?.send({ type: 'signal', caseId, room, from, fromUserId, data });
+        return;
+      }
+    }
+  };
+
+  const follow = async (caseId: string, connectionId: string) => {
+    let entry = cases.get(caseId);
+    if (!entry) {
+      entry = { followers: new Set(), unsubscribe: ctx.bus.subscribe(roomTopic(caseId), onEvent) };
+      cases.set(caseId, entry);
+      await entry.unsubscribe;
+      // Other nodes say who is already in this case's rooms.
+      await publishRoomEvent(ctx, { type: 'presence_query', caseId, node });
+    }
+    entry.followers.add(connectionId);
+    await entry.unsubscribe;
+  };
+
+  const unfollow = async (caseId: string, connectionId: string) => {
+    const entry = cases.get(caseId);
+    if (!entry) return;
+    const stillFollows = [...(connections.get(connectionId)?.subscriptions.values() ?? [])].some(
+      (s) => s.caseId === caseId,
+    );
+    if (!stillFollows) entry.followers.delete(connectionId);
+    if (entry.followers.size === 0) {
+      cases.delete(caseId);
+      await (await entry.unsubscribe)();
+    }
+  };
+
+  /** Records delivery of what was pushed, once a second per subscription, and tells the room. */
+  const flushDelivered = async () => {
+    for (const c of connections.values())
+      for (const sub of c.subscriptions.values()) {
+        if (sub.undelivered === 0) continue;
+        const seq = sub.undelivered;
+        sub.undelivered = 0;
+        const where = { caseId: sub.caseId, room: sub.room, userId: c.principal.userId };
+        const marks = await advanceReads(ctx.db, where, { deliveredSeq: seq, readSeq: 0 });
+        await publishRoomEvent(ctx, { type: 'read', ...where, ...marks });
+      }
+  };
+  const flushTimer = setInterval(() => {
+    flushDelivered().catch((error) => ctx.log.error({ err: error }, 'delivery marks failed'));
+  }, DELIVERED_FLUSH_MS);
+  const announceTimer = setInterval(() => {
+    for (const caseId of cases.keys()) for (const room of roomsFollowed(caseId)) void announce(caseId, room);
+  }, ANNOUNCE_MS);
+
+  return {
+    node,
+    connect: (principal: Principal, send: (frame: ServerFrame) => void): LiveConnection => {
+      const c: LiveConnection = { id: randomUUID(), principal, send, subscriptions: new Map() };
+      connections.set(c.id, c);
+      send({ type: 'hello', connectionId: c.id });
+      return c;
+    },
+
+    /** Authorised here once (R-MED-17): after that the socket hears the room until it leaves. */
+    subscribe: async (c: LiveConnection, caseId: string, room: RoomName, since: number) => {
+      const access = await readableRoom(ctx.db, caseId, c.principal, room);
+      const key = subKey(caseId, room);
+      if (c.subscriptions.has(key)) {
+        c.send({ type: 'subscribed', caseId, room, lastSeq: await lastSeqOf(ctx.db, caseId, room) });
+        return;
+      }
+      const role = access.member.role === 'mediator' ? 'mediator' : 'party';
+      const sub: Subscription = {
+        caseId,
+        room,
+        role,
+        lastSent: since,
+        catchingUp: true,
+        waiting: [],
+        undelivered: 0,
+      };
+      c.subscriptions.set(key, sub);
+      await follow(caseId, c.id);
+      c.send({ type: 'subscribed', caseId, room, lastSeq: await lastSeqOf(ctx.db, caseId, room) });
+      await catchUp(c, sub);
+      await announce(caseId, room);
+    },
+
+    isSubscribed: (c: LiveConnection, caseId: string, room: string) =>
+      c.subscriptions.has(subKey(caseId, room)),
+
+    unsubscribe: async (c: LiveConnection, caseId: string, room: string) => {
+      if (!c.subscriptions.delete(subKey(caseId, room))) return;
+      await announce(caseId, room);
+      await unfollow(caseId, c.id);
+    },
+
+    disconnect: async (c: LiveConnection) => {
+      const subs = [...c.subscriptions.values()];
+      c.subscriptions.clear();
+      for (const sub of subs) await announce(sub.caseId, sub.room);
+      connections.delete(c.id);
+      for (const caseId of new Set(subs.map((s) => s.caseId))) await unfollow(caseId, c.id);
+    },
+
+    close: async () => {
+      clearInterval(flushTimer);
+      clearInterval(announceTimer);
+      await flushDelivered().catch(() => undefined);
+      for (const entry of cases.values()) await (await entry.unsubscribe)();
+      cases.clear();
+      connections.clear();
+    },
+  };
+};
+
+export type RoomHub = ReturnType<typeof createRoomHub>;
