@@ -24,6 +24,7 @@ import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
 import { createRoomHub } from './features/room/hub.ts';
 import { roomRoutes } from './features/room/routes.ts';
+import { scheduleRoutes } from './features/schedule/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createSessionStore } from './platform/auth/sessions.ts';
 import { Problem } from './platform/errors.ts';
@@ -106,6 +107,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(registryRoutes(ctx));
   await app.register(explorerRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(scheduleRoutes(ctx));
   const hub = createRoomHub(ctx);
   app.addHook('onClose', async () => hub.close());
   await app.register(roomRoutes(ctx, hub));

@@ -3,6 +3,7 @@ import { type Config, loadConfig } from './config.ts';
 import { seedDemoData, seedReferenceData } from './db/seed.ts';
 import { runCaseDeadlines } from './features/cases/deadlines.ts';
 import { seedDemoCases } from './features/cases/demo.ts';
+import { runSessionReminders } from './features/schedule/reminders.ts';
 import { createPlatform } from './platform/index.ts';
 import { startJobs } from './platform/jobs.ts';
 
@@ -26,7 +27,14 @@ export const serve = async (config: Config = loadConfig()) => {
   // Demo cases go through the real use cases, which need the application's context.
   if (config.demo) await seedDemoCases(ctx);
   const stopJobs = config.roles.worker
-    ? startJobs(ctx, [{ name: 'case-deadlines', run: runCaseDeadlines }], config.workerIntervalMs)
+    ? startJobs(
+        ctx,
+        [
+          { name: 'case-deadlines', run: runCaseDeadlines },
+          { name: 'session-reminders', run: runSessionReminders },
+        ],
+        config.workerIntervalMs,
+      )
     : async () => {};
   let stopping = false;
   const stop = async (signal: string) => {

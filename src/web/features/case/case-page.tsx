@@ -7,6 +7,8 @@ import { ButtonLink } from '../../ui/button.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
+import { RoomPanel } from '../room/room-panel.tsx';
+import { SessionsPanel } from '../schedule/sessions-panel.tsx';
 import { CaseHeader, WhatNow } from './case-header.tsx';
 import { Clock } from './clock.tsx';
 import { ContractSection, ContractText } from './contract-section.tsx';
@@ -46,10 +48,17 @@ const Current = ({ view }: { view: CaseView }) => {
     return (
       <>
         <Clock view={view} />
+        <SessionsPanel view={view} />
         <MediatorTools view={view} />
       </>
     );
-  if (isEnded(status)) return <Outcome view={view} />;
+  if (isEnded(status))
+    return (
+      <>
+        <Outcome view={view} />
+        <SessionsPanel view={view} />
+      </>
+    );
   return null;
 };
 
@@ -87,6 +96,7 @@ const CaseBody = ({ view }: { view: CaseView }) => {
     <div className="grid gap-4">
       <WhatNow view={view} />
       <Current view={view} />
+      {(view.status === 'active' || isEnded(view.status)) && <RoomPanel view={view} />}
       <PartiesSection view={view} />
       <CourtInfo view={view} />
       <ContractArchive view={view} />
