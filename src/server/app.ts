@@ -22,6 +22,7 @@ import { caseRoutes } from './features/cases/routes.ts';
 import { explorerRoutes } from './features/explorer/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
+import { documentRoutes } from './features/room/document-routes.ts';
 import { createRoomHub } from './features/room/hub.ts';
 import { roomRoutes } from './features/room/routes.ts';
 import { scheduleRoutes } from './features/schedule/routes.ts';
@@ -111,6 +112,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   const hub = createRoomHub(ctx);
   app.addHook('onClose', async () => hub.close());
   await app.register(roomRoutes(ctx, hub));
+  await app.register(documentRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).
   if (webDist && hasWeb) {

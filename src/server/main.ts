@@ -3,6 +3,7 @@ import { type Config, loadConfig } from './config.ts';
 import { seedDemoData, seedReferenceData } from './db/seed.ts';
 import { runCaseDeadlines } from './features/cases/deadlines.ts';
 import { seedDemoCases } from './features/cases/demo.ts';
+import { sweepAbandonedUploads } from './features/room/documents-finish.ts';
 import { runSessionReminders } from './features/schedule/reminders.ts';
 import { createPlatform } from './platform/index.ts';
 import { startJobs } from './platform/jobs.ts';
@@ -32,6 +33,7 @@ export const serve = async (config: Config = loadConfig()) => {
         [
           { name: 'case-deadlines', run: runCaseDeadlines },
           { name: 'session-reminders', run: runSessionReminders },
+          { name: 'room-upload-sweep', run: sweepAbandonedUploads },
         ],
         config.workerIntervalMs,
       )

@@ -94,6 +94,21 @@ describe('live rooms (DESIGN.md §4)', () => {
     expect(JSON.stringify(heardByB)).not.toContain(caucusA);
   });
 
+  it('gives a member who switches rooms what was said there before they came', async () => {
+    const c = await activeCase(t);
+    const caucusA = await caucusOf(c.caseId, c.a.cookie, 'initiator');
+    const m = await connect(c.m.cookie);
+    await subscribe(m, c.caseId, 'joint');
+    await call(t, 'POST', `/api/cases/${c.caseId}/rooms/${caucusA}/messages`, c.a.cookie, {
+      body: 'said before the mediator came',
+      key: crypto.randomUUID(),
+    });
+    m.send({ type: 'unsubscribe', caseId: c.caseId, room: 'joint' });
+    const earlier = m.next('message', (f) => f.room === caucusA);
+    expect((await subscribe(m, c.caseId, caucusA)).type).toBe('subscribed');
+    expect((await earlier).message.body).toBe('said before the mediator came');
+  });
+
   it('answers bad frames with error frames and keeps the socket for valid use', async () => {
     const c = await activeCase(t);
     const a = await connect(c.a.cookie);

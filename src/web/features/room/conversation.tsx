@@ -5,6 +5,8 @@ import { currentLocale, formatDateTime } from '../../i18n.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/field.tsx';
+import { DocumentLink } from './document-link.tsx';
+import { DocumentUpload } from './document-upload.tsx';
 import type { RoomMemberView } from './room-api.ts';
 import { type Reads, useRoom } from './use-room.ts';
 
@@ -74,7 +76,11 @@ export const Conversation = ({ caseId, room, open, meId, members }: Props) => {
                 {mine ? t('web.room.me') : m.author.name}
                 {m.author.role === 'mediator' && !mine && ` (${t('web.room.mediator')})`}
               </p>
-              <p className="whitespace-pre-wrap break-words">{m.body}</p>
+              {m.kind === 'document' && m.documentId ? (
+                <DocumentLink caseId={caseId} documentId={m.documentId} name={m.body} />
+              ) : (
+                <p className="whitespace-pre-wrap break-words">{m.body}</p>
+              )}
               <p className="text-xs text-slate-700">
                 <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
                 {mine && ` · ${t(`web.room.tick.${tickOf(m.seq, r.reads, others)}`)}`}
@@ -139,6 +145,7 @@ export const Conversation = ({ caseId, room, open, meId, members }: Props) => {
       ) : (
         <p className="mt-2 text-slate-700">{t('web.room.closed')}</p>
       )}
+      {open && <DocumentUpload caseId={caseId} room={room} />}
     </div>
   );
 };

@@ -22,6 +22,8 @@ export const useRoom = (caseId: string, room: string) => {
   const [error, setError] = useState<{ code: string; detail: string } | null>(null);
   const queueRef = useRef(queue);
   const typingSentAt = useRef(0);
+  /** The last seq reported read: each position is reported once, not at every render. */
+  const markedSeq = useRef(0);
 
   const saveQueue = useCallback(
     (next: Queued[]) => {
@@ -41,6 +43,7 @@ export const useRoom = (caseId: string, room: string) => {
     setMessages([]);
     setReads({});
     setPresence([]);
+    markedSeq.current = 0;
     queueRef.current = readOutbox(caseId, room);
     setQueue(queueRef.current);
     const here = (frame: ServerFrame) => 'caseId' in frame && frame.caseId === caseId && frame.room === room;
@@ -107,7 +110,9 @@ export const useRoom = (caseId: string, room: string) => {
       client.send({ type: 'typing', caseId, room: room as never });
     },
     markRead: () => {
-      if (lastSeq > 0) client.send({ type: 'read', caseId, room: room as never, seq: lastSeq });
+      if (lastSeq <= markedSeq.current) return;
+      if (client.send({ type: 'read', caseId, room: room as never, seq: lastSeq }))
+        markedSeq.current = lastSeq;
     },
     lastSeq,
   };
