@@ -7,7 +7,7 @@ export type Session = { cookie: string; me: { id: string; iin?: string }; email:
 
 export const call = (
   t: TestApp,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   cookie?: string,
   payload?: object,

@@ -119,3 +119,31 @@ export type ServerFrame =
   | { type: 'signal'; caseId: string; room: string; from: string; fromUserId: string; data: unknown }
   | { type: 'error'; code: string; detail: string; ref?: { caseId?: string; room?: string; key?: string } }
   | { type: 'pong' };
+
+// ── the mediator's notes and shuttle statements ─────────────────────────────────────────────
+export const noteInput = z.object({ body: messageBody });
+export const noteView = z.object({
+  id: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const noteParams = z.object({ id: z.uuid('not_found'), noteId: z.uuid('not_found') });
+
+export const shuttleProposal = z.object({ fromPartyId: z.uuid(), toPartyId: z.uuid(), body: messageBody });
+/** The author approves (or declines) exactly the text shown, named by its SHA-256. */
+export const shuttleAnswer = z.object({
+  approve: z.boolean(),
+  bodyHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid_format'),
+});
+export const shuttleView = z.object({
+  id: z.string(),
+  fromPartyId: z.string(),
+  toPartyId: z.string(),
+  body: z.string(),
+  bodyHash: z.string(),
+  status: z.enum(['proposed', 'approved', 'declined', 'withdrawn']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export const shuttleParams = z.object({ id: z.uuid('not_found'), statementId: z.uuid('not_found') });

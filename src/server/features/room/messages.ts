@@ -76,6 +76,40 @@ export type NewMessage = {
   documentId?: string | null;
 };
 
+export type MessageAuthor = { userId: string; role: 'party' | 'mediator'; partyId: string | null };
+
+/** Appends a message to a room in the caller's transaction: next seq, sealed body, the author's own read mark. */
+export const insertMessage = async (
+  ctx: AppContext,
+  tx: Db,
+  where: { caseId: string; room: RoomName },
+  author: MessageAuthor,
+  input: NewMessage,
+) => {
+  const { caseId, room } = where;
+  const seq = await nextSeq(tx, caseId, room);
+  const sealed = await ctx.sealer.seal(tx, `case:${caseId}`, Buffer.from(input.body));
+  const [row] = await tx
+    .insert(roomMessages)
+    .values({
+      caseId,
+      room,
+      seq,
+      authorUserId: author.userId,
+      authorRole: author.role,
+      authorPartyId: author.partyId,
+      kind: input.kind,
+      body: sealed,
+      documentId: input.documentId ?? null,
+      idempotencyKey: input.key,
+      createdAt: ctx.clock.now(),
+    })
+    .returning();
+  if (!row) throw new Error('message not stored');
+  await advanceReads(tx, { caseId, room, userId: author.userId }, { deliveredSeq: seq, readSeq: seq });
+  return row;
+};
+
 /**
  * Stores one message in a room the caller may write to and returns it; a retried key returns the
  * message stored the first time (also when both attempts raced), with nothing published twice.
@@ -93,27 +127,8 @@ export const postMessage = async (
     refuseWrite(access, room);
     const existing = await findByKey(tx, caseId, principal.userId, input.key);
     if (existing) return { row: existing, access, fresh: false };
-    const seq = await nextSeq(tx, caseId, room);
-    const sealed = await ctx.sealer.seal(tx, `case:${caseId}`, Buffer.from(input.body));
-    const author = authorOf(access.viewer);
-    const [row] = await tx
-      .insert(roomMessages)
-      .values({
-        caseId,
-        room,
-        seq,
-        authorUserId: principal.userId,
-        authorRole: author.role,
-        authorPartyId: author.partyId,
-        kind: input.kind,
-        body: sealed,
-        documentId: input.documentId ?? null,
-        idempotencyKey: input.key,
-        createdAt: ctx.clock.now(),
-      })
-      .returning();
-    if (!row) throw new Error('message not stored');
-    await advanceReads(tx, { caseId, room, userId: principal.userId }, { deliveredSeq: seq, readSeq: seq });
+    const author = { userId: principal.userId, ...authorOf(access.viewer) };
+    const row = await insertMessage(ctx, tx, { caseId, room }, author, input);
     return { row, access, fresh: true };
   }).catch(async (error) => {
     // Two sends with the same key at once: the loser returns the winner's message.

@@ -12,7 +12,7 @@ import { authorName, messageView } from './views.ts';
 // Reading the rooms: which rooms the caller has with their unread counts, and a room's history
 // since a sequence number (what a reconnecting client missed).
 
-const mediatorName = async (db: Db, loaded: LoadedCase) => {
+export const mediatorName = async (db: Db, loaded: LoadedCase) => {
   if (!loaded.mediatorUserId) return '';
   const [row] = await db
     .select({ name: users.fullName })

@@ -16,6 +16,7 @@ import type { RoomHub } from './hub.ts';
 import { registerLiveSocket } from './live.ts';
 import { markRoomRead, postMessage } from './messages.ts';
 import { roomList as listRooms, readableRoom, roomHistory } from './queries.ts';
+import { shuttleRoutes } from './shuttle-routes.ts';
 
 const tags = ['room'];
 const roomParams = idParam.extend({ room: roomName });
@@ -96,5 +97,6 @@ export const roomRoutes =
       },
     );
 
+    await app.register(shuttleRoutes(ctx));
     registerLiveSocket(app, ctx, hub);
   };
