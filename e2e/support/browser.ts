@@ -21,7 +21,8 @@ export const chromiumMissing = (() => {
   return true;
 })();
 
-export const launchBrowser = (): Promise<Browser> =>
+/** `extraArgs`: flags one suite needs, e.g. fake camera and microphone for the call test. */
+export const launchBrowser = (extraArgs: string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -32,6 +33,7 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 

@@ -25,6 +25,7 @@ import { registryRoutes } from './features/registry/routes.ts';
 import { documentRoutes } from './features/room/document-routes.ts';
 import { createRoomHub } from './features/room/hub.ts';
 import { roomRoutes } from './features/room/routes.ts';
+import { rtcRoutes } from './features/room/rtc-routes.ts';
 import { scheduleRoutes } from './features/schedule/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createSessionStore } from './platform/auth/sessions.ts';
@@ -112,6 +113,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   const hub = createRoomHub(ctx);
   app.addHook('onClose', async () => hub.close());
   await app.register(roomRoutes(ctx, hub));
+  await app.register(rtcRoutes(ctx));
   await app.register(documentRoutes(ctx));
 
   // The built SPA's assets; any other page a browser asks for gets index.html (errors.ts).

@@ -18,7 +18,45 @@ export type Config = {
   roles: { web: boolean; worker: boolean };
   /** How often the worker looks for due deadlines. */
   workerIntervalMs: number;
+  /** STUN/TURN servers the browsers use for calls (coturn in production); none by default. */
+  iceServers: IceServer[];
   env: NodeJS.ProcessEnv;
+};
+
+/** An RTCIceServer as browsers take it (README "Production deployment" shows a coturn entry). */
+export type IceServer = { urls: string | string[]; username?: string; credential?: string };
+
+/**
+ * KELISIM_ICE_SERVERS is a JSON array of RTCIceServer. No external STUN by default: calls work on
+ * the same network without one, and a default must not send people's addresses to a third party.
+ * A malformed value stops the start with a clear message rather than calls silently failing.
+ */
+export const parseIceServers = (value: string | undefined): IceServer[] => {
+  if (!value?.trim()) return [];
+  const fail = () => {
+    throw new Error('KELISIM_ICE_SERVERS must be a JSON array of {urls, username?, credential?}');
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return fail();
+  }
+  if (!Array.isArray(parsed)) return fail();
+  return parsed.map((entry): IceServer => {
+    const { urls, username, credential } = (entry ?? {}) as Record<string, unknown>;
+    const urlsOk =
+      typeof urls === 'string' ||
+      (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
+    if (!urlsOk) return fail();
+    if (username !== undefined && typeof username !== 'string') return fail();
+    if (credential !== undefined && typeof credential !== 'string') return fail();
+    return {
+      urls: urls as string | string[],
+      ...(username !== undefined && { username }),
+      ...(credential !== undefined && { credential }),
+    };
+  });
 };
 
 const parseRoles = (value: string | undefined) => {
@@ -45,6 +83,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     scryptCost: Number(env.KELISIM_SCRYPT_COST ?? 2 ** 17),
     roles: parseRoles(env.KELISIM_ROLES),
     workerIntervalMs: Number(env.KELISIM_WORKER_INTERVAL_MS ?? 60_000),
+    iceServers: parseIceServers(env.KELISIM_ICE_SERVERS),
     env,
   };
 };

@@ -1,16 +1,25 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_CHARS, messageProblem } from '../../../core/room/rooms.ts';
 import { currentLocale, formatDateTime } from '../../i18n.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/field.tsx';
+import { CallPanel } from './call-panel.tsx';
 import { DocumentLink } from './document-link.tsx';
 import { DocumentUpload } from './document-upload.tsx';
 import type { RoomMemberView } from './room-api.ts';
 import { type Reads, useRoom } from './use-room.ts';
 
-type Props = { caseId: string; room: string; open: boolean; meId: string; members: RoomMemberView[] };
+type Props = {
+  caseId: string;
+  room: string;
+  open: boolean;
+  meId: string;
+  members: RoomMemberView[];
+  /** Shuttle statements of a caucus, shown under its conversation. */
+  shuttle?: ReactNode;
+};
 
 /** Sent, delivered to everyone else, or read by everyone else: the ticks of my own message. */
 const tickOf = (seq: number, reads: Reads, others: string[]) => {
@@ -20,7 +29,7 @@ const tickOf = (seq: number, reads: Reads, others: string[]) => {
 };
 
 /** One room: the conversation, who is here, and the composer; usable on a phone with a weak signal. */
-export const Conversation = ({ caseId, room, open, meId, members }: Props) => {
+export const Conversation = ({ caseId, room, open, meId, members, shuttle }: Props) => {
   const { t } = useTranslation();
   const r = useRoom(caseId, room);
   const [draft, setDraft] = useState('');
@@ -56,6 +65,7 @@ export const Conversation = ({ caseId, room, open, meId, members }: Props) => {
           ? t('web.room.here', { names: [...new Set(here)].join(', ') })
           : t('web.room.nobodyHere')}
       </p>
+      <CallPanel caseId={caseId} room={room} open={open} presence={r.presence} />
       <ol
         className="mt-3 max-h-[60vh] space-y-2 overflow-y-auto rounded-md border border-slate-300 bg-slate-50 p-2"
         aria-label={t('web.room.messages')}
@@ -146,6 +156,7 @@ export const Conversation = ({ caseId, room, open, meId, members }: Props) => {
         <p className="mt-2 text-slate-700">{t('web.room.closed')}</p>
       )}
       {open && <DocumentUpload caseId={caseId} room={room} />}
+      {shuttle}
     </div>
   );
 };

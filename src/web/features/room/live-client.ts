@@ -19,6 +19,8 @@ export const createLiveClient = (url: () => string = socketUrl) => {
   let status: LiveStatus = 'offline';
   let pause = 1_000;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** This socket's id from the server's hello: call signals name their sender and recipient by it. */
+  let connectionId: string | null = null;
   const follows = new Map<string, Follow>();
   const frameListeners = new Set<FrameListener>();
   const statusListeners = new Set<(status: LiveStatus) => void>();
@@ -49,6 +51,7 @@ export const createLiveClient = (url: () => string = socketUrl) => {
     };
     current.onmessage = (event) => {
       const frame = JSON.parse(String(event.data)) as ServerFrame;
+      if (frame.type === 'hello') connectionId = frame.connectionId;
       if (frame.type === 'message') {
         const f = follows.get(followKey(frame.caseId, frame.room));
         // The server sends each room in order, so the last seq is where to resume.
@@ -70,6 +73,7 @@ export const createLiveClient = (url: () => string = socketUrl) => {
 
   return {
     status: () => status,
+    connectionId: () => connectionId,
     /** Follows a room from `since`; the room's messages arrive as frames. */
     follow: (caseId: string, room: string, since: number) => {
       const key = followKey(caseId, room);

@@ -8,7 +8,9 @@ import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { CaseSection } from '../case/section.tsx';
 import { Conversation } from './conversation.tsx';
+import { NotesPanel } from './notes-panel.tsx';
 import { type RoomSummary, roomApi, roomKeys } from './room-api.ts';
+import { ShuttlePanel } from './shuttle-panel.tsx';
 
 // The mediation room on the case page: the joint room and the caucus(es), each a conversation.
 // Confidential (R-MED-17): nothing is recorded, and a caucus is seen by its party and the mediator only.
@@ -64,10 +66,16 @@ export const RoomPanel = ({ view }: { view: CaseView }) => {
         room={current.room}
         open={current.open}
         meId={me.id}
+        shuttle={
+          current.kind === 'caucus' && current.partyId ? (
+            <ShuttlePanel view={view} partyId={current.partyId} open={current.open} />
+          ) : null
+        }
         members={rooms.data.members.filter(
           (m) => current.kind === 'joint' || m.role === 'mediator' || m.partyId === current.partyId,
         )}
       />
+      {view.viewer.role === 'mediator' && <NotesPanel caseId={view.id} />}
     </CaseSection>
   );
 };
