@@ -336,6 +336,8 @@ export const caseSummary = z.object({
   waitingOnMe: z.boolean(),
   /** Days left of the reply window (invited) or of the mediation term (active). */
   daysLeft: z.number().int().nullable(),
+  /** Messages in the viewer's rooms of this case not read yet. */
+  unreadMessages: z.number().int(),
   updatedAt: z.iso.datetime(),
 });
 export const caseList = z.object({ cases: z.array(caseSummary), total: z.number().int() });

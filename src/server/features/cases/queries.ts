@@ -10,12 +10,14 @@ import {
 } from '../../../core/cases/lifecycle.ts';
 import type { Locale } from '../../../core/identity/roles.ts';
 import type { CaseNeeds } from '../../../core/registry/matching.ts';
+import { type RoomMember, roomsOf } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import { caseEvents, caseParties, cases, mediatorRatings, mediators, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import { mediatorSummary } from '../registry/case-record.ts';
 import { matchMediators } from '../registry/queries.ts';
+import { unreadByCase } from '../room/queries.ts';
 import { courtOf } from './contract.ts';
 import { mayRate } from './mediation.ts';
 import { mediatorIdOf, requireViewer, type Viewer } from './policy.ts';
@@ -258,6 +260,25 @@ export const listCases = async (
       : [],
   );
   const now = ctx.clock.now();
+  // The rooms each case's reader may read (core/room), for the unread count beside each case.
+  const roomsByCase = new Map(
+    rows.map((row) => {
+      const own = parties.filter((p) => p.caseId === row.id);
+      const myParty = own.find((p) => p.userId === principal.userId && p.consent === 'accepted');
+      const member: RoomMember = myParty
+        ? { role: 'party', partyId: myParty.id }
+        : mediatorId && row.mediatorId === mediatorId
+          ? { role: 'mediator' }
+          : { role: 'court' };
+      const roomCase = {
+        status: row.status,
+        separateSessions: row.separateSessions,
+        partyIds: own.filter((p) => p.consent === 'accepted').map((p) => p.id),
+      };
+      return [row.id, roomsOf(roomCase, member)];
+    }),
+  );
+  const unread = await unreadByCase(ctx.db, principal.userId, roomsByCase);
   return {
     total: total?.n ?? 0,
     cases: rows.map((row) => {
@@ -293,6 +314,7 @@ export const listCases = async (
         waiting: waiting.code,
         waitingOnMe,
         daysLeft: deadline ? daysLeft(now, deadline) : null,
+        unreadMessages: unread.get(row.id) ?? 0,
         updatedAt: row.updatedAt.toISOString(),
       };
     }),

@@ -118,3 +118,21 @@ export const roomHistory = async (
     .where(and(eq(roomReads.caseId, caseId), eq(roomReads.room, room)));
   return { messages, lastSeq, reads };
 };
+
+/** Unread messages per case for one reader, over the rooms `roomsByCase` says they may read. */
+export const unreadByCase = async (db: Db, userId: string, roomsByCase: Map<string, RoomName[]>) => {
+  const caseIds = [...roomsByCase.keys()].filter((id) => (roomsByCase.get(id) ?? []).length > 0);
+  const unread = new Map<string, number>();
+  if (caseIds.length === 0) return unread;
+  const counters = await db.select().from(roomCounters).where(inArray(roomCounters.caseId, caseIds));
+  const reads = await db
+    .select()
+    .from(roomReads)
+    .where(and(inArray(roomReads.caseId, caseIds), eq(roomReads.userId, userId)));
+  for (const counter of counters) {
+    if (!roomsByCase.get(counter.caseId)?.includes(counter.room as RoomName)) continue;
+    const read = reads.find((r) => r.caseId === counter.caseId && r.room === counter.room)?.readSeq ?? 0;
+    unread.set(counter.caseId, (unread.get(counter.caseId) ?? 0) + Math.max(0, counter.lastSeq - read));
+  }
+  return unread;
+};

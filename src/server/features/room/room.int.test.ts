@@ -137,6 +137,13 @@ describe('sending', () => {
     expect(await joint(c.a.cookie)).toMatchObject({ unread: 0 });
     await call(t, 'POST', `/api/cases/${c.caseId}/rooms/joint/read`, c.b.cookie, { seq: 99 });
     expect(await joint(c.b.cookie)).toMatchObject({ readSeq: 3, unread: 0 });
+    // The case list counts them too, and never another party's caucus.
+    const ids = await partyIds(c.caseId, c.a.cookie);
+    await send(c.caseId, `caucus:${ids.a}`, c.a.cookie, 'for the mediator only');
+    const listed = async (cookie: string) =>
+      (await call(t, 'GET', '/api/cases?status=open', cookie)).json().cases[0].unreadMessages;
+    expect(await listed(c.m.cookie)).toBe(4);
+    expect(await listed(c.b.cookie)).toBe(0);
     const reads = (await history(c.caseId, 'joint', c.a.cookie)).json().reads;
     expect(reads).toContainEqual({ userId: c.b.me.id, deliveredSeq: 3, readSeq: 3 });
   });

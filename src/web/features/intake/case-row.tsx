@@ -41,6 +41,11 @@ export const CaseRow = ({ summary, me }: { summary: CaseSummary; me: Me }) => {
             {heading}
           </Link>
         </h3>
+        {summary.unreadMessages > 0 && (
+          <span className="rounded-full bg-brand-700 px-3 py-1 text-sm font-bold text-white">
+            {t('web.room.unreadInCase', { count: summary.unreadMessages })}
+          </span>
+        )}
         {summary.waitingOnMe && (
           <span className="rounded-full bg-amber-100 px-3 py-1 text-sm font-bold text-amber-950 ring-2 ring-amber-600">
             {t('web.intake.list.waitingForYou')}
