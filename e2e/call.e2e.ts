@@ -1,21 +1,13 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
-import { lookup, messages } from '../src/locales/index.ts';
 import { checkPage, chromiumMissing, launchBrowser, newPage, PHONE } from './support/browser.ts';
-import { logIn } from './support/pages.ts';
+import { logIn, say } from './support/pages.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 // The room's call (issue 5): the party (Kazakh, phone) and the mediator (English) join the joint
 // room's call in audio-only mode, and Chromium's fake microphone reaches the other side over a
 // real RTCPeerConnection negotiated through our live socket. No STUN/TURN: both are on this host.
-
-const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) => {
-  const text = lookup(messages[locale], key);
-  if (text === undefined) throw new Error(`no message ${locale}:${key}`);
-  return String(new IntlMessageFormat(text, locale).format(values));
-};
 
 const openRoom = async (page: Page, email: string, locale: Locale, language: string) => {
   await logIn(page, email);

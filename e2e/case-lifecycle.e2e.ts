@@ -1,24 +1,15 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
-import { lookup, messages } from '../src/locales/index.ts';
 import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
 import { kzId } from './support/ids.ts';
-import { lang, linkFromOutbox, logIn } from './support/pages.ts';
+import { lang, linkFromOutbox, logIn, say } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 // Issue 4's whole path in a real Chromium against a real server, three people on three phones:
 // party A (Kazakh) files a request from the explorer, party B (Russian) accepts the emailed
 // invitation, both choose the demo mediator, who declares no conflict and accepts; all three
 // confirm the contract and the case runs with 30 days left (R-MED-07, R-MED-11).
-
-/** A message of the interface, formatted as the page formats it (texts may change; keys do not). */
-const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) => {
-  const text = lookup(messages[locale], key);
-  if (text === undefined) throw new Error(`no message ${locale}:${key}`);
-  return String(new IntlMessageFormat(text, locale).format(values));
-};
 
 const unique = Date.now() % 100_000;
 

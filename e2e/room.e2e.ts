@@ -1,23 +1,15 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
-import { lookup, messages } from '../src/locales/index.ts';
 import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
-import { logIn } from './support/pages.ts';
+import { logIn, say } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 // The mediation room of the demo's running mediation, three people in three browsers: the party
 // (Kazakh, phone), the farm's representative (Russian, phone on a weak 256 kbit/s line) and the
 // mediator (English). Joint messages reach everyone; a caucus reaches its party and the mediator
-// only (R-MED-17); a message written offline is kept and sent when the connection is back; a
+// only (R-MED-17), and a statement crosses caucuses only with its author's approval; a message written offline is kept and sent when the connection is back; a
 // document posted to the joint room shows its progress and reaches the others.
-
-const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) => {
-  const text = lookup(messages[locale], key);
-  if (text === undefined) throw new Error(`no message ${locale}:${key}`);
-  return String(new IntlMessageFormat(text, locale).format(values));
-};
 
 const openRoom = async (page: Page, email: string, locale: Locale, language: string) => {
   await logIn(page, email);
@@ -84,8 +76,19 @@ describe.skipIf(chromiumMissing)('the mediation room in the browser', () => {
       .getByRole('button', { name: say('en', 'web.room.caucusWith', { name: partyName }) })
       .click();
     await messageList(mediator.page, 'en').getByText(secret).waitFor({ timeout: 30_000 });
-    // The farm has its own caucus, never the party's, and the secret appears nowhere on its page.
+    // Shuttle: the mediator offers to carry a line to the farm; it crosses only once the party approves.
+    const carried = 'Тарап 6 ай ішінде бөліп төлеуді ұсынады.';
+    await mediator.page.getByLabel(/Text you offer to carry to/).fill(carried);
+    await mediator.page.getByRole('button', { name: say('en', 'web.room.shuttle.ask') }).click();
+    await party.page.reload();
+    await party.page.getByRole('button', { name: say('kk', 'web.room.myCaucus') }).click();
+    await party.page.getByText(carried).waitFor();
+    await party.page.getByRole('button', { name: say('kk', 'web.room.shuttle.approve') }).click();
+    await party.page.getByText(say('kk', 'web.room.shuttle.status.approved')).waitFor();
     await farm.page.getByRole('button', { name: say('ru', 'web.room.myCaucus') }).click();
+    await messageList(farm.page, 'ru').getByText(carried).waitFor({ timeout: 30_000 });
+
+    // The farm has its own caucus, never the party's, and the secret appears nowhere on its page.
     expect(await farm.page.getByText(secret).count()).toBe(0);
     await farm.page.getByRole('button', { name: say('ru', 'web.room.joint') }).click();
     expect(await farm.page.getByText(secret).count()).toBe(0);

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
 import { wallTime } from '../src/core/schedule/zones.ts';
-import { lookup, messages } from '../src/locales/index.ts';
 import { checkPage, chromiumMissing, PHONE, SCREENSHOTS } from './support/browser.ts';
-import { isFocused, lang, logIn } from './support/pages.ts';
+import { isFocused, lang, logIn, say } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 // Scheduling a session in the demo's running mediation (North Kazakhstan: Almaty time, UTC+5), in
@@ -15,12 +13,6 @@ import { browserSuite } from './support/suite.ts';
 // session and is first told, in the form, what is wrong; the party (Kazakh) and the farm's
 // representative (Russian) agree, and the session is confirmed with a
 // calendar file that an independent parser reads in Asia/Almaty.
-
-const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) => {
-  const text = lookup(messages[locale], key);
-  if (text === undefined) throw new Error(`no message ${locale}:${key}`);
-  return String(new IntlMessageFormat(text, locale).format(values));
-};
 
 /** The demo's running mediation, as this logged-in page sees it. */
 const activeCaseId = async (page: Page) => {

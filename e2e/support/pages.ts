@@ -1,5 +1,8 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Locale } from '../../src/core/identity/roles.ts';
+import { lookup, messages } from '../../src/locales/index.ts';
 
 export const DEMO_PASSWORD = 'kelisim-demo-2026';
 
@@ -45,3 +48,10 @@ export const lang = (page: Page) => page.evaluate(() => document.documentElement
 /** The element that has keyboard focus is this one. */
 export const isFocused = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => element === document.activeElement);
+
+/** A message of the interface, formatted as the page formats it (texts may change; keys do not). */
+export const say = (locale: Locale, key: string, values: Record<string, unknown> = {}) => {
+  const text = lookup(messages[locale], key);
+  if (text === undefined) throw new Error(`no message ${locale}:${key}`);
+  return String(new IntlMessageFormat(text, locale).format(values));
+};

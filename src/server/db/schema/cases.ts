@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -11,7 +10,6 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -20,13 +18,11 @@ import type { CourtStage, ProceedingType } from '../../../core/cases/court.ts';
 import type { CaseStatus } from '../../../core/cases/lifecycle.ts';
 import type { DisputeCategory, MediationLanguage, Region } from '../../../core/registry/reference.ts';
 import { courts, users } from './accounts.ts';
+import { at, bytea } from './columns.ts';
 import { mediators } from './registry.ts';
 
 // The case lifecycle (issue 4): a case, its parties (with their invitation and consent), the
 // private safety screenings, conflict-of-interest declarations, the timeline and ratings.
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const cases = pgTable(
   'cases',

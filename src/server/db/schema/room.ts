@@ -1,26 +1,23 @@
 import {
   bigint,
-  customType,
   index,
   integer,
   pgTable,
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { caseParties, cases } from './cases.ts';
+import { at, bytea } from './columns.ts';
 
 // The mediation room (issue 5): messages per room with a per-room sequence, read state, statements
 // carried between caucuses with the author's consent, the mediator's private notes, documents and
 // scheduled sessions. Every body and file is sealed under the case's key (DESIGN.md §5).
 // A room is named inside its case: 'joint' or 'caucus:<partyId>' (DESIGN.md §4).
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const at = (name: string) => timestamp(name, { withTimezone: true });
 const caseRef = () =>
   uuid('case_id')
     .notNull()
