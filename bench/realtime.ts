@@ -40,14 +40,16 @@
 //                        long without any (defaults 1200 s, 30 s); what is missing then is
 //                        "undelivered" (and the run fails: loss cannot be ruled out)
 //   BENCH_NODES          app nodes (default 2 with REDIS_URL, else 1): with 2, two buildApp
-//                        instances on the one database, each with its own Redis bus; members 0–1 of
-//                        a room connect to node A, 2–3 to node B, so every message crosses nodes
+//                        instances on the one database, each with its own Redis bus (and its own
+//                        pool of 10 on PostgreSQL), both on this thread; members 0–1 of a room
+//                        connect to node A, 2–3 to node B, so every message crosses nodes
 //   BENCH_CLIENT_HOSTS   threads (or processes) of clients (default 1); BENCH_CONNECT  handshakes in
 //                        flight (default 100)
 //   BENCH_CLIENT_HOST    thread | process: where the clients run. Default: worker threads, or child
 //                        processes when this process cannot have 2 descriptors per client
 //                        (bench/lib/realtime-host.ts)
 //   BENCH_BODY_CHARS     characters per message body (default 120)
+//   BENCH_POOL           PostgreSQL connections per node (default: the app's, 10)
 //   BENCH_PROFILE        file.cpuprofile: profile the main thread during the app's measured run,
 //                        count the SQL statements per message, and print where the time went (the
 //                        figures of that run carry "profiled": true)
@@ -56,6 +58,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app.ts';
+import { openPostgres } from '../src/server/db/open.ts';
 import { createRedisBus } from '../src/server/platform/bus/redis.ts';
 import { profileWhile } from './lib/cpu-profile.ts';
 import { startBaseline } from './lib/realtime-baseline.ts';
@@ -64,7 +67,9 @@ import { type Clients, startClients } from './lib/realtime-host.ts';
 import {
   cpuMeter,
   formatStatements,
+  type PoolLike,
   type Profile,
+  poolMeter,
   processMeter,
   statementCounter,
   summarizeProfile,
@@ -98,6 +103,7 @@ const S = {
   bodyChars: Math.round(number('BENCH_BODY_CHARS', env.BENCH_BODY_CHARS, 120, 40)),
   profile: env.BENCH_PROFILE ? path.resolve(env.BENCH_PROFILE) : null,
   redisUrl: env.REDIS_URL || null,
+  pool: env.BENCH_POOL ? Math.round(number('BENCH_POOL', env.BENCH_POOL, 10)) : null,
 };
 
 const sortedOf = (arrays: Float64Array[]) => {
@@ -123,6 +129,7 @@ const phase = async (
   clients: Clients,
   cpu: () => () => Record<string, number>,
   startCounting: () => () => Map<string, number>,
+  pools: PoolLike[],
 ) => {
   const load = [os.loadavg()[0] as number];
   log(`${name}: connecting ${S.clients} sockets (load ${load[0]?.toFixed(2)})`);
@@ -139,6 +146,7 @@ const phase = async (
     stallS: S.stall,
   };
   const stopProcess = processMeter();
+  const stopPools = name === 'app' ? poolMeter(pools) : null;
   const stopCpu = cpu();
   // Counting statements costs the app thread a little: only in the diagnostic (profiled) run.
   const stopCounting = name === 'app' && S.profile ? startCounting() : null;
@@ -146,6 +154,7 @@ const phase = async (
   const profiled = name === 'app' && S.profile;
   const replies = profiled ? await profileWhile(profiled, runAll) : { result: await runAll(), profile: null };
   const cores = stopCpu();
+  const pool = stopPools?.() ?? null;
   const statements = stopCounting?.() ?? null;
   const proc = stopProcess();
   load.push(os.loadavg()[0] as number);
@@ -186,6 +195,7 @@ const phase = async (
     stalled: runs.some((r) => r.stalled),
     connectS: roundTo(connectMs / 1000, 1),
     cores,
+    pool,
     ...proc,
     load: load.map((l) => roundTo(l, 2)),
   };
@@ -194,10 +204,16 @@ const phase = async (
       `drain ${figures.drainS} s, lost ${figures.lost}, undelivered ${figures.undelivered}, duplicated ${figures.duplicated}, seq faults ${figures.seqFaults}, ` +
       `errors ${JSON.stringify(figures.errors)}, rss ${proc.rssMb} MB, loop delay p99 ${proc.loopDelayP99Ms} ms max ${proc.loopDelayMaxMs} ms, cores ${JSON.stringify(cores)}, load ${figures.load.join('→')}`,
   );
+  if (pool)
+    log(
+      `${name}: database pool: ${pool.busy} of ${pool.size} connections busy on average, ${pool.waiting} queries queued`,
+    );
   log(`${name}: frames received per second by type ${JSON.stringify(figures.framesPerS)}`);
-  // Each worker sends rate/hosts msg/s, each delivered 3 times: mean latency by second of sending.
-  const perSecond = (3 * S.rate) / S.clientHosts;
-  const trend = (runs[0]?.timeline ?? []).map((sum) => Math.round(sum / perSecond));
+  // Mean latency by second of sending (first client host): a growing backlog or a stall shows here.
+  const timeline = runs[0]?.timeline ?? new Float64Array(0);
+  const trend = Array.from({ length: timeline.length / 2 }, (_, i) =>
+    Math.round((timeline[2 * i] as number) / Math.max(1, timeline[2 * i + 1] as number)),
+  );
   log(`${name}: mean latency (ms) of the messages sent in each second: ${trend.join(' ')}`);
   if (statements) {
     const messages = sumOf(runs.map((r) => r.sent + r.warmupSent));
@@ -213,7 +229,7 @@ const phase = async (
 const main = async () => {
   if (S.nodes > 2) throw new Error('BENCH_NODES is 1 or 2');
   if (S.nodes === 2 && !S.redisUrl) throw new Error('two nodes need REDIS_URL (their shared bus)');
-  const { platform, engine: db, where } = await openBenchPlatform('realtime');
+  const { platform, config, engine: db, where } = await openBenchPlatform('realtime');
   const bus = S.redisUrl ? 'redis' : 'memory';
   log(
     `database: ${db} (${where}); bus: ${bus}; nodes: ${S.nodes}; load ${os.loadavg().map((l) => l.toFixed(2))}`,
@@ -225,10 +241,17 @@ const main = async () => {
   // as separate processes would; without Redis one node on the platform's memory bus.
   const prefix = `kelisim-bench:${randomUUID()}:`;
   const apps: string[] = [];
+  const pools: PoolLike[] = [];
   for (let n = 0; n < S.nodes; n++) {
     const nodeBus = S.redisUrl ? await createRedisBus(S.redisUrl, { prefix }) : platform.bus;
     if (S.redisUrl) onCleanup(() => nodeBus.close());
-    const { app } = await buildApp({ ...platform, bus: nodeBus }, { logger: false, webDist: null });
+    // On PostgreSQL each node has its own pool, as a node in its own process would; BENCH_POOL sizes it.
+    const ownPool = config.databaseUrl && (n > 0 || S.pool);
+    const database = ownPool ? openPostgres(config.databaseUrl as string, S.pool ?? 10) : platform.database;
+    if (database !== platform.database) onCleanup(() => database.close());
+    const client = (database.db as unknown as { $client?: Partial<PoolLike> }).$client;
+    if (typeof client?.waitingCount === 'number') pools.push(client as PoolLike);
+    const { app } = await buildApp({ ...platform, database, bus: nodeBus }, { logger: false, webDist: null });
     onCleanup(() => app.close());
     apps.push(`${(await app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws')}/api/live`);
   }
@@ -251,8 +274,9 @@ const main = async () => {
     clients,
     cpu,
     counting,
+    pools,
   );
-  const measured = await phase('app', appUrls, clients, cpu, counting);
+  const measured = await phase('app', appUrls, clients, cpu, counting, pools);
 
   const result = {
     bench: 'realtime',
@@ -288,6 +312,7 @@ const main = async () => {
     app_frames_per_s: measured.framesPerS,
     loop_delay_p99_ms: measured.loopDelayP99Ms,
     loop_delay_max_ms: measured.loopDelayMaxMs,
+    pool: measured.pool,
     baseline_loop_delay_p99_ms: base.loopDelayP99Ms,
     cores: { app: measured.cores, baseline: base.cores },
     connect_s: { app: measured.connectS, baseline: base.connectS },

@@ -1,5 +1,5 @@
-// The client side of bench/realtime.ts, run in worker threads so that generating load does not take
-// the event loop of the servers under test. One harness for both servers: the same sockets, rooms,
+// The client side of bench/realtime.ts, run in worker threads (or child processes, see
+// realtime-host.ts) so that generating load does not take the event loop of the servers under test. One harness for both servers: the same sockets, rooms,
 // frames and pacing; only what comes back differs (the app answers `ack` and pushes `message`
 // frames with the room's seq; the raw baseline relays the client's own `send` frame).
 //
@@ -20,18 +20,17 @@ export type ToClient =
 export type RunResult = {
   sent: number;
   warmupSent: number;
-  /** Send time of the first measured message → arrival of its last measured delivery, ms. */
+  /** performance.now() of this thread: the measured window is firstSendAt → lastDeliveryAt. */
   firstSendAt: number;
   lastSendAt: number;
   lastDeliveryAt: number;
   latencies: Float64Array;
   ackLatencies: Float64Array;
   deliveries: number;
-  /** Sum of delivery latencies (ms) by second of sending, from the first measured send. */
+  /** By second of sending from the first measured send: [sum of latencies (ms), deliveries] pairs. */
   timeline: Float64Array;
   /** Deliveries of any message (warm-up ones still queued included) from the first measured send on. */
   windowDeliveries: number;
-  expectedDeliveries: number;
   /** Skipped: a later message of the same sender arrived first (never from either server, in order). */
   lost: number;
   /** Not arrived when the drain ended (stalled, or BENCH_DRAIN passed). */
@@ -95,14 +94,15 @@ const clientMain = (setup: ClientSetup, port: Port) => {
   const errors: Record<string, number> = {};
   const frames: Record<string, number> = {};
 
+  // Sized for every measured message at the start of a run; grown should a run overshoot.
   const push = (into: 'lat' | 'ack', value: number) => {
-    if (into === 'lat') {
-      if (nLat === latencies.length) latencies = grow(latencies);
-      latencies[nLat++] = value;
-    } else {
+    if (into === 'ack') {
       if (nAck === ackLatencies.length) ackLatencies = grow(ackLatencies);
       ackLatencies[nAck++] = value;
+      return;
     }
+    if (nLat === latencies.length) latencies = grow(latencies);
+    latencies[nLat++] = value;
   };
 
   /**
@@ -131,9 +131,9 @@ const clientMain = (setup: ClientSetup, port: Port) => {
         const latency = now - Number(t);
         push('lat', latency);
         // Mean latency by second of sending: a backlog building up, or a stall, shows as a trend.
-        const second = Math.floor((Number(t) - measuredFrom) / 1000);
-        if (second >= 0 && second < timeline.length)
-          timeline[second] = (timeline[second] as number) + latency;
+        const second = Math.min(Math.floor((Number(t) - measuredFrom) / 1000), timeline.length / 2 - 1);
+        timeline[2 * second] = (timeline[2 * second] as number) + latency;
+        timeline[2 * second + 1] = (timeline[2 * second + 1] as number) + 1;
       }
     }
   };
@@ -265,7 +265,7 @@ const clientMain = (setup: ClientSetup, port: Port) => {
     if (spec.warmupS > 0) await pace(spec.rate, spec.warmupS, 'w', 0);
     const firstSendAt = performance.now();
     measuredFrom = firstSendAt;
-    timeline = new Float64Array(Math.ceil(spec.durationS) + 1);
+    timeline = new Float64Array(2 * Math.ceil(spec.durationS));
     measuring = true;
     latencies = new Float64Array(sent * 3 + 16);
     ackLatencies = new Float64Array(sent + 16);
@@ -310,7 +310,6 @@ const clientMain = (setup: ClientSetup, port: Port) => {
       deliveries,
       windowDeliveries,
       timeline,
-      expectedDeliveries: sent * 3,
       lost: lostInFlight,
       undelivered,
       duplicated,

@@ -254,3 +254,28 @@ export const formatStatements = (counts: Map<string, number>, messages: number) 
     .sort((a, b) => b[1] - a[1])
     .map(([label, n]) => `${(n / Math.max(messages, 1)).toFixed(2).padStart(7)} /msg  ${label}`)
     .join('\n');
+
+/** A pg.Pool's counters (drizzle's `db.$client` on PostgreSQL). */
+export type PoolLike = { waitingCount: number; idleCount: number; totalCount: number };
+
+/**
+ * Mean checked-out connections and mean requests queued for one, every 100 ms over a phase, summed
+ * over the pools: a pool always fully busy with a queue means round trips, not CPU, set the pace.
+ */
+export const poolMeter = (pools: PoolLike[]) => {
+  let samples = 0;
+  let busy = 0;
+  let waiting = 0;
+  const timer = setInterval(() => {
+    samples++;
+    for (const pool of pools) {
+      busy += pool.totalCount - pool.idleCount;
+      waiting += pool.waitingCount;
+    }
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    const mean = (sum: number) => Math.round((sum / Math.max(samples, 1)) * 10) / 10;
+    return { busy: mean(busy), waiting: mean(waiting), size: pools.reduce((n, p) => n + p.totalCount, 0) };
+  };
+};
