@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CaseFacts, PartyFacts } from '../../../core/cases/lifecycle.ts';
 import type { Db } from '../../db/open.ts';
 import { caseParties, cases, mediators } from '../../db/schema/index.ts';
@@ -44,20 +44,45 @@ export const caseFacts = (row: CaseRow, parties: PartyRow[]): CaseFacts => ({
  * must not race a change (a message while the case ends).
  */
 export const loadCase = async (db: Db, caseId: string, lock?: 'update' | 'share'): Promise<LoadedCase> => {
+  const found = (await loadCases(db, [caseId], lock)).get(caseId);
+  if (!found) throw new Problem(404, 'not_found');
+  return found;
+};
+
+/** Several cases at once (a batch of room messages), by id; a missing id is simply absent. */
+export const loadCases = async (
+  db: Db,
+  caseIds: string[],
+  lock?: 'update' | 'share',
+): Promise<Map<string, LoadedCase>> => {
+  // Sorted, so that two transactions locking overlapping sets take the locks in the same order.
+  const ids = [...new Set(caseIds)].sort();
   const query = db
     .select({ row: cases, mediatorUserId: mediators.userId })
     .from(cases)
     .leftJoin(mediators, eq(mediators.id, cases.mediatorId))
-    .where(eq(cases.id, caseId));
-  const [found] = lock ? await query.for(lock, { of: cases }) : await query;
-  if (!found) throw new Problem(404, 'not_found');
-  const { row, mediatorUserId } = found;
+    .where(ids.length === 1 ? eq(cases.id, ids[0] as string) : inArray(cases.id, ids))
+    .orderBy(asc(cases.id));
+  const found = lock ? await query.for(lock, { of: cases }) : await query;
+  const loaded = new Map<string, LoadedCase>();
+  if (found.length === 0) return loaded;
   const parties = await db
     .select()
     .from(caseParties)
-    .where(eq(caseParties.caseId, caseId))
+    .where(
+      found.length === 1
+        ? eq(caseParties.caseId, found[0]?.row.id as string)
+        : inArray(
+            caseParties.caseId,
+            found.map((f) => f.row.id),
+          ),
+    )
     .orderBy(asc(caseParties.side), asc(caseParties.id));
-  return { row, parties, facts: caseFacts(row, parties), mediatorUserId };
+  for (const { row, mediatorUserId } of found) {
+    const own = parties.filter((p) => p.caseId === row.id);
+    loaded.set(row.id, { row, parties: own, facts: caseFacts(row, own), mediatorUserId });
+  }
+  return loaded;
 };
 
 /**

@@ -23,7 +23,7 @@ import {
   type UploadRow,
   uploadView,
 } from './documents-store.ts';
-import { postMessage } from './messages.ts';
+import { postMessage } from './send.ts';
 
 // Finishing an upload once every byte arrived: the whole file is checked by content, hashed,
 // sealed and stored, then posted to its room, then marked stored with its audit record.

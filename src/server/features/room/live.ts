@@ -10,7 +10,8 @@ import { requirePrincipal } from '../../platform/http/access.ts';
 import { requestLocale } from '../../platform/http/locale.ts';
 import { publishRoomEvent } from './events.ts';
 import type { LiveConnection, RoomHub } from './hub.ts';
-import { markRoomRead, postMessage } from './messages.ts';
+import { markRoomRead } from './messages.ts';
+import { createMessageWriter } from './writer.ts';
 
 // The live socket (/api/live): one per browser tab, for every room the tab shows. Each frame is
 // validated; a bad one gets an error frame and the socket stays up for valid use. The session is
@@ -33,6 +34,8 @@ const refOf = (frame: Partial<ClientFrame> | null) =>
     : undefined;
 
 export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: RoomHub) => {
+  const writer = createMessageWriter(ctx);
+  app.addHook('onClose', () => writer.close());
   const handle = async (c: LiveConnection, frame: ClientFrame) => {
     switch (frame.type) {
       case 'ping':
@@ -42,10 +45,11 @@ export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: R
       case 'unsubscribe':
         return hub.unsubscribe(c, frame.caseId, frame.room);
       case 'send': {
-        const message = await postMessage(ctx, c.principal, frame.caseId, frame.room, {
-          kind: 'text',
-          body: frame.body,
-          key: frame.key,
+        const message = await writer.send({
+          principal: c.principal,
+          caseId: frame.caseId,
+          room: frame.room,
+          input: { kind: 'text', body: frame.body, key: frame.key },
         });
         return c.send({
           type: 'ack',

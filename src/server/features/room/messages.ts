@@ -1,49 +1,91 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { MessageView } from '../../../contracts/room.ts';
 import { type RoomName, writeRefusal } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/open.ts';
 import { roomCounters, roomMessages, roomReads } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
-import { isUniqueViolation, transact } from '../../platform/transaction.ts';
-import { type RoomAccess, roomAccess } from './access.ts';
+import type { RoomAccess } from './access.ts';
 import { publishRoomEvent } from './events.ts';
 import { lastSeqOf, readableRoom } from './queries.ts';
-import { authorName, authorOf, type MessageRow, messageView } from './views.ts';
+import type { MessageRow } from './views.ts';
 
-// Sending to a room (DESIGN.md §4): authorised at every send, stored first with the room's next
-// sequence number and the client's idempotency key, then published on the bus for every node.
+// What every way of writing to a room shares (a send, send.ts; a carried statement, shuttle.ts):
+// the write refusal, sequence numbers, the read marks; and reading a room up to a point.
 
-const refuseWrite = (access: RoomAccess, room: RoomName) => {
+export const refuseWrite = (access: RoomAccess, room: RoomName) => {
   const refusal = writeRefusal(access.roomCase, access.member, room);
   // A room you may not read does not exist for you (R-MED-17).
   if (refusal === 'room_not_found') throw new Problem(404, 'room_not_found');
   if (refusal) throw new Problem(409, refusal, { caseStatus: access.loaded.row.status });
 };
 
-/** The next sequence number of a room; the counter row stays locked until COMMIT, so commit order is seq order. */
-const nextSeq = async (tx: Db, caseId: string, room: RoomName) => {
-  const [row] = await tx
+export const roomKey = (caseId: string, room: string) => `${caseId}|${room}`;
+
+/**
+ * Reserves `count` sequence numbers in each room and returns the first of each, by `caseId|room`.
+ * The counter rows stay locked until COMMIT, so commit order is seq order; they are taken in a
+ * fixed order, so two batches sharing rooms wait for each other rather than deadlock.
+ */
+export const reserveSeqs = async (tx: Db, wanted: { caseId: string; room: string; count: number }[]) => {
+  const rows = [...wanted]
+    .sort((a, b) => (roomKey(a.caseId, a.room) < roomKey(b.caseId, b.room) ? -1 : 1))
+    .map(({ caseId, room, count }) => ({ caseId, room, lastSeq: count }));
+  const stored = await tx
     .insert(roomCounters)
-    .values({ caseId, room, lastSeq: 1 })
+    .values(rows)
     .onConflictDoUpdate({
       target: [roomCounters.caseId, roomCounters.room],
-      set: { lastSeq: sql`${roomCounters.lastSeq} + 1` },
+      set: { lastSeq: sql`${roomCounters.lastSeq} + excluded.last_seq` },
     })
-    .returning({ seq: roomCounters.lastSeq });
-  return row?.seq ?? 1;
+    .returning();
+  const counts = new Map(wanted.map((w) => [roomKey(w.caseId, w.room), w.count]));
+  return new Map(
+    stored.map((row) => {
+      const key = roomKey(row.caseId, row.room);
+      return [key, row.lastSeq - (counts.get(key) ?? 1) + 1];
+    }),
+  );
 };
 
-/** Moves a member's delivered/read marks forward (never back). */
-export const advanceReads = async (
-  db: Db,
-  where: { caseId: string; room: RoomName; userId: string },
-  marks: { deliveredSeq: number; readSeq: number },
-) => {
-  const [row] = await db
+const nextSeq = async (tx: Db, caseId: string, room: RoomName) =>
+  (await reserveSeqs(tx, [{ caseId, room, count: 1 }])).get(roomKey(caseId, room)) ?? 1;
+
+export type ReadMark = {
+  caseId: string;
+  room: RoomName;
+  userId: string;
+  deliveredSeq: number;
+  readSeq: number;
+};
+const markKey = (m: Pick<ReadMark, 'caseId' | 'room' | 'userId'>) => `${m.caseId}|${m.room}|${m.userId}`;
+
+/**
+ * Moves members' delivered/read marks forward (never back), many in one statement, and returns
+ * each member's marks as stored, once per member.
+ */
+export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadMark[]> => {
+  // One row per member: a statement may not update the same row twice.
+  const merged = new Map<string, ReadMark>();
+  for (const mark of marks) {
+    const seen = merged.get(markKey(mark));
+    merged.set(
+      markKey(mark),
+      seen
+        ? {
+            ...seen,
+            deliveredSeq: Math.max(seen.deliveredSeq, mark.deliveredSeq),
+            readSeq: Math.max(seen.readSeq, mark.readSeq),
+          }
+        : mark,
+    );
+  }
+  if (merged.size === 0) return [];
+  // Sorted: two flushes touching the same members lock them in the same order.
+  const rows = [...merged.values()].sort((a, b) => (markKey(a) < markKey(b) ? -1 : 1));
+  const stored = await db
     .insert(roomReads)
-    .values({ ...where, ...marks })
+    .values(rows)
     .onConflictDoUpdate({
       target: [roomReads.caseId, roomReads.room, roomReads.userId],
       set: {
@@ -51,11 +93,21 @@ export const advanceReads = async (
         readSeq: sql`greatest(${roomReads.readSeq}, excluded.read_seq)`,
       },
     })
-    .returning({ deliveredSeq: roomReads.deliveredSeq, readSeq: roomReads.readSeq });
-  return row ?? marks;
+    .returning();
+  return stored.map((r) => ({ ...r, room: r.room as RoomName }));
 };
 
-const findByKey = async (db: Db, caseId: string, userId: string, key: string) =>
+/** Moves one member's delivered/read marks forward (never back). */
+export const advanceReads = async (
+  db: Db,
+  where: { caseId: string; room: RoomName; userId: string },
+  marks: { deliveredSeq: number; readSeq: number },
+) => {
+  const [row] = await advanceReadsMany(db, [{ ...where, ...marks }]);
+  return row ? { deliveredSeq: row.deliveredSeq, readSeq: row.readSeq } : marks;
+};
+
+export const findByKey = async (db: Db, caseId: string, userId: string, key: string) =>
   (
     await db
       .select()
@@ -108,47 +160,6 @@ export const insertMessage = async (
   if (!row) throw new Error('message not stored');
   await advanceReads(tx, { caseId, room, userId: author.userId }, { deliveredSeq: seq, readSeq: seq });
   return row;
-};
-
-/**
- * Stores one message in a room the caller may write to and returns it; a retried key returns the
- * message stored the first time (also when both attempts raced), with nothing published twice.
- */
-export const postMessage = async (
-  ctx: AppContext,
-  principal: Principal,
-  caseId: string,
-  room: RoomName,
-  input: NewMessage,
-): Promise<MessageView> => {
-  const stored = await transact(ctx, async (tx) => {
-    // A shared lock on the case: the case cannot end half-way through a send.
-    const access = await roomAccess(tx, caseId, principal, 'share');
-    refuseWrite(access, room);
-    const existing = await findByKey(tx, caseId, principal.userId, input.key);
-    if (existing) return { row: existing, access, fresh: false };
-    const author = { userId: principal.userId, ...authorOf(access.viewer) };
-    const row = await insertMessage(ctx, tx, { caseId, room }, author, input);
-    return { row, access, fresh: true };
-  }).catch(async (error) => {
-    // Two sends with the same key at once: the loser returns the winner's message.
-    if (!isUniqueViolation(error)) throw error;
-    const row = await findByKey(ctx.db, caseId, principal.userId, input.key);
-    if (!row) throw error;
-    return { row, access: await roomAccess(ctx.db, caseId, principal), fresh: false };
-  });
-  // A retry returns what was stored the first time, whatever its body says now.
-  const body = stored.fresh
-    ? input.body
-    : (await ctx.sealer.open(ctx.db, `case:${caseId}`, stored.row.body)).toString();
-  // The author is the caller: a mediator's name is their own account's.
-  const view = messageView(
-    stored.row,
-    body,
-    authorName(stored.row, stored.access.loaded, principal.fullName),
-  );
-  if (stored.fresh) await publishRoomEvent(ctx, { type: 'message', caseId, room, message: view });
-  return view;
 };
 
 /** Records how far the caller has read a room and tells the room (the author's ticks). */

@@ -14,7 +14,8 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../platform/http/access.ts';
 import type { RoomHub } from './hub.ts';
 import { registerLiveSocket } from './live.ts';
-import { markRoomRead, postMessage } from './messages.ts';
+import { markRoomRead } from './messages.ts';
+import { postMessage } from './send.ts';
 import { roomList as listRooms, readableRoom, roomHistory } from './queries.ts';
 import { shuttleRoutes } from './shuttle-routes.ts';
 
