@@ -15,7 +15,7 @@ afterAll(() => t.close());
 beforeEach(() => t.reset());
 
 const principalOf = async (cookie: string) =>
-  (await t.ctx.sessions.resolve(cookie.replace('kelisim_session=', ''))) as Principal;
+  (await t.ctx.sessions.resolve(cookie.replace('kelisim_session=', '')))?.principal as Principal;
 
 const codeOf = (outcome: SendOutcome | undefined) =>
   outcome && !outcome.ok ? (outcome.error as { code?: string }).code : 'stored';
