@@ -27,7 +27,8 @@ export const messageView = z.object({
   kind: z.enum(['text', 'document', 'shuttle']),
   body: z.string(),
   author: z.object({
-    role: z.enum(['party', 'mediator']),
+    /** A representative writes as its party ('party', with its own userId); an interpreter as itself. */
+    role: z.enum(['party', 'mediator', 'interpreter']),
     partyId: z.string().nullable(),
     userId: z.string().nullable(),
     name: z.string(),
@@ -108,13 +109,16 @@ export type PresenceMember = {
   role: 'party' | 'mediator';
 };
 
+export type ReadMarkView = { userId: string; deliveredSeq: number; readSeq: number };
+
 export type ServerFrame =
   | { type: 'hello'; connectionId: string }
   | { type: 'subscribed'; caseId: string; room: string; lastSeq: number }
   | { type: 'message'; caseId: string; room: string; message: MessageView }
   | { type: 'ack'; caseId: string; room: string; key: string; seq: number }
   | { type: 'typing'; caseId: string; room: string; userId: string; name: string }
-  | { type: 'read'; caseId: string; room: string; userId: string; deliveredSeq: number; readSeq: number }
+  /** How far members have received and read the room (the author's ticks), several at once. */
+  | { type: 'read'; caseId: string; room: string; marks: ReadMarkView[] }
   | { type: 'presence'; caseId: string; room: string; members: PresenceMember[] }
   | { type: 'signal'; caseId: string; room: string; from: string; fromUserId: string; data: unknown }
   | { type: 'error'; code: string; detail: string; ref?: { caseId?: string; room?: string; key?: string } }

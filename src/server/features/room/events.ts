@@ -1,4 +1,4 @@
-import type { MessageView, PresenceMember } from '../../../contracts/room.ts';
+import type { MessageView, PresenceMember, ReadMarkView } from '../../../contracts/room.ts';
 import type { AppContext } from '../../context.ts';
 
 // What travels between nodes about a case's rooms. Stored things (messages, read marks) are in the
@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 type Where = { caseId: string; room: string };
 export type RoomEvent =
   | (Where & { type: 'message'; message: MessageView })
-  | (Where & { type: 'read'; userId: string; deliveredSeq: number; readSeq: number })
+  | (Where & { type: 'read'; marks: ReadMarkView[] })
   | (Where & { type: 'typing'; userId: string; name: string; connectionId: string })
   | (Where & { type: 'presence'; node: string; members: PresenceMember[] })
   | { type: 'presence_query'; caseId: string; node: string }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageView, PresenceMember, ServerFrame } from '../../../contracts/room.ts';
+import type { MessageView, PresenceMember, ReadMarkView, ServerFrame } from '../../../contracts/room.ts';
 import type { RoomName } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { publishRoomEvent, type RoomEvent, roomTopic } from './events.ts';
-import { advanceReads } from './messages.ts';
+import { advanceReadsMany, type ReadMark } from './messages.ts';
 import { ANNOUNCE_MS, createPresence } from './presence.ts';
 import { lastSeqOf, readableRoom, roomHistory } from './queries.ts';
 
@@ -118,11 +118,9 @@ export const createRoomHub = (ctx: AppContext) => {
           if (sub) deliver(c, sub, event.message);
         }
         return;
-      case 'read': {
-        const { userId, deliveredSeq, readSeq } = event;
-        for (const c of followers) c.send({ type: 'read', caseId, room, userId, deliveredSeq, readSeq });
+      case 'read':
+        for (const c of followers) c.send({ type: 'read', caseId, room, marks: event.marks });
         return;
-      }
       case 'typing':
         for (const c of followers)
           if (c.id !== event.connectionId)
@@ -170,17 +168,30 @@ export const createRoomHub = (ctx: AppContext) => {
     }
   };
 
-  /** Records delivery of what was pushed, once a second per subscription, and tells the room. */
+  /** Records delivery of what was pushed, once a second for the whole node, and tells the rooms. */
   const flushDelivered = async () => {
+    const marks: ReadMark[] = [];
     for (const c of connections.values())
       for (const sub of c.subscriptions.values()) {
         if (sub.undelivered === 0) continue;
-        const seq = sub.undelivered;
+        marks.push({
+          caseId: sub.caseId,
+          room: sub.room,
+          userId: c.principal.userId,
+          deliveredSeq: sub.undelivered,
+          readSeq: 0,
+        });
         sub.undelivered = 0;
-        const where = { caseId: sub.caseId, room: sub.room, userId: c.principal.userId };
-        const marks = await advanceReads(ctx.db, where, { deliveredSeq: seq, readSeq: 0 });
-        await publishRoomEvent(ctx, { type: 'read', ...where, ...marks });
       }
+    if (marks.length === 0) return;
+    // One event per room with every member's new mark: a busy room costs a frame per follower a second.
+    const byRoom = new Map<string, { caseId: string; room: string; marks: ReadMarkView[] }>();
+    for (const { caseId, room, userId, deliveredSeq, readSeq } of await advanceReadsMany(ctx.db, marks)) {
+      const entry = byRoom.get(subKey(caseId, room)) ?? { caseId, room, marks: [] };
+      entry.marks.push({ userId, deliveredSeq, readSeq });
+      byRoom.set(subKey(caseId, room), entry);
+    }
+    await Promise.all([...byRoom.values()].map((entry) => publishRoomEvent(ctx, { type: 'read', ...entry })));
   };
   const flushTimer = setInterval(() => {
     flushDelivered().catch((error) => ctx.log.error({ err: error }, 'delivery marks failed'));

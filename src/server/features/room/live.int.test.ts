@@ -155,6 +155,23 @@ describe('live rooms (DESIGN.md §4)', () => {
     ).toEqual([1, 2]);
   });
 
+  it("shows the author the ticks: delivered once the other side's socket got it, read once they read it", async () => {
+    const c = await activeCase(t);
+    const [a, b] = [await connect(c.a.cookie), await connect(c.b.cookie)];
+    await subscribe(a, c.caseId, 'joint');
+    await subscribe(b, c.caseId, 'joint');
+    const mark = (field: 'deliveredSeq' | 'readSeq') =>
+      a.next('read', (f) => f.marks.some((m) => m.userId === c.b.me.id && m[field] >= 1), 30_000);
+    const delivered = mark('deliveredSeq');
+    a.send({ type: 'send', caseId: c.caseId, room: 'joint', key: crypto.randomUUID(), body: 'Сәлем' });
+    await b.next('message');
+    const tick = (await delivered).marks.find((m) => m.userId === c.b.me.id);
+    expect(tick).toMatchObject({ deliveredSeq: 1, readSeq: 0 });
+    const read = mark('readSeq');
+    b.send({ type: 'read', caseId: c.caseId, room: 'joint', seq: 1 });
+    expect((await read).marks).toContainEqual({ userId: c.b.me.id, deliveredSeq: 1, readSeq: 1 });
+  });
+
   it('closes the socket when the session ends elsewhere', async () => {
     const c = await activeCase(t);
     const a = await connect(c.a.cookie);

@@ -51,6 +51,8 @@ export const reserveSeqs = async (tx: Db, wanted: { caseId: string; room: string
 const nextSeq = async (tx: Db, caseId: string, room: RoomName) =>
   (await reserveSeqs(tx, [{ caseId, room, count: 1 }])).get(roomKey(caseId, room)) ?? 1;
 
+const READ_MARKS_PER_STATEMENT = 2_000;
+
 export type ReadMark = {
   caseId: string;
   room: RoomName;
@@ -83,18 +85,23 @@ export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadM
   if (merged.size === 0) return [];
   // Sorted: two flushes touching the same members lock them in the same order.
   const rows = [...merged.values()].sort((a, b) => (markKey(a) < markKey(b) ? -1 : 1));
-  const stored = await db
-    .insert(roomReads)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [roomReads.caseId, roomReads.room, roomReads.userId],
-      set: {
-        deliveredSeq: sql`greatest(${roomReads.deliveredSeq}, excluded.delivered_seq)`,
-        readSeq: sql`greatest(${roomReads.readSeq}, excluded.read_seq)`,
-      },
-    })
-    .returning();
-  return stored.map((r) => ({ ...r, room: r.room as RoomName }));
+  const stored: ReadMark[] = [];
+  // In slices: a statement carries at most 65 535 parameters (five a row here).
+  for (let from = 0; from < rows.length; from += READ_MARKS_PER_STATEMENT) {
+    const slice = await db
+      .insert(roomReads)
+      .values(rows.slice(from, from + READ_MARKS_PER_STATEMENT))
+      .onConflictDoUpdate({
+        target: [roomReads.caseId, roomReads.room, roomReads.userId],
+        set: {
+          deliveredSeq: sql`greatest(${roomReads.deliveredSeq}, excluded.delivered_seq)`,
+          readSeq: sql`greatest(${roomReads.readSeq}, excluded.read_seq)`,
+        },
+      })
+      .returning();
+    for (const r of slice) stored.push({ ...r, room: r.room as RoomName });
+  }
+  return stored;
 };
 
 /** Moves one member's delivered/read marks forward (never back). */
@@ -178,6 +185,11 @@ export const markRoomRead = async (
     { caseId, room, userId: principal.userId },
     { deliveredSeq: upTo, readSeq: upTo },
   );
-  await publishRoomEvent(ctx, { type: 'read', caseId, room, userId: principal.userId, ...marks });
+  await publishRoomEvent(ctx, {
+    type: 'read',
+    caseId,
+    room,
+    marks: [{ userId: principal.userId, ...marks }],
+  });
   return marks;
 };

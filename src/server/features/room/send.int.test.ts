@@ -38,7 +38,12 @@ describe('a batch of sends in one transaction', () => {
     ]);
     expect(before[0]?.ok && before[0].message.seq).toBe(1);
 
-    const send = (who: Principal, room: RoomName, body: string, key = crypto.randomUUID()): SendRequest => ({
+    const send = (
+      who: Principal,
+      room: RoomName,
+      body: string,
+      key: string = crypto.randomUUID(),
+    ): SendRequest => ({
       principal: who,
       caseId: c.caseId,
       room,

@@ -68,10 +68,12 @@ export const useRoom = (caseId: string, room: string) => {
       else if (frame.type === 'presence') setPresence(frame.members);
       else if (frame.type === 'typing') setTyping({ name: frame.name, until: Date.now() + TYPING_SHOWN_MS });
       else if (frame.type === 'read')
-        setReads((r) => ({
-          ...r,
-          [frame.userId]: { deliveredSeq: frame.deliveredSeq, readSeq: frame.readSeq },
-        }));
+        setReads((r) => {
+          const next = { ...r };
+          for (const { userId, deliveredSeq, readSeq } of frame.marks)
+            next[userId] = { deliveredSeq, readSeq };
+          return next;
+        });
     });
     const offStatus = client.onStatus(setStatus);
     client.follow(caseId, room, 0);
