@@ -1,81 +1,48 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locale } from '../src/core/identity/roles.ts';
-import { checkPage, chromiumMissing, launchBrowser, newPage, PHONE } from './support/browser.ts';
-import { logIn, say } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
+import {
+  callSuite,
+  expectConnected,
+  expectVideoPlays,
+  joinCall,
+  leaveCall,
+  openRoom,
+  participants,
+  SLOW,
+  tileOf,
+  videoOf,
+} from './support/call.ts';
+import { say } from './support/pages.ts';
 
-// The room's call (issue 5): the party (Kazakh, phone) and the mediator (English) join the joint
-// room's call in audio-only mode, and Chromium's fake microphone reaches the other side over a
-// real RTCPeerConnection negotiated through our live socket. No STUN/TURN: both are on this host.
-
-const openRoom = async (page: Page, email: string, locale: Locale, language: string) => {
-  await logIn(page, email);
-  const response = await page.request.get('/api/cases?status=open');
-  const { cases } = (await response.json()) as { cases: { id: string; status: string }[] };
-  const active = cases.find((c) => c.status === 'active');
-  if (!active) throw new Error('the demo has no active case');
-  await page.goto(`/cases/${active.id}`);
-  await page.getByRole('button', { name: language }).click();
-  await page.getByRole('heading', { level: 3, name: say(locale, 'web.room.call.title') }).waitFor();
-};
-
-const joinAudioOnly = async (page: Page, locale: Locale) => {
-  const audioOnly = page.getByRole('button', { name: say(locale, 'web.room.call.audioOnly') });
-  if ((await audioOnly.getAttribute('aria-pressed')) !== 'true') await audioOnly.click();
-  expect(await audioOnly.getAttribute('aria-pressed')).toBe('true');
-  await page.getByRole('button', { name: say(locale, 'web.room.call.join') }).click();
-  await page.getByRole('button', { name: say(locale, 'web.room.call.leave') }).waitFor();
-};
-
-const participants = (page: Page, locale: Locale) =>
-  page.getByRole('list', { name: say(locale, 'web.room.call.participants') });
+// The joint room's call between two browsers (issue 5): the party (Kazakh, phone) and the
+// mediator (English). Chromium's fake microphone and camera reach the other side over a real
+// RTCPeerConnection negotiated through our live socket — once with sound only, once with video.
 
 describe.skipIf(chromiumMissing)('the call in the mediation room', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    server = await startServer();
-    // Fake microphone and camera, permission granted without a prompt; candidates on loopback
-    // are allowed so the test does not depend on the machine's network interfaces.
-    browser = await launchBrowser([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  const open = (options: BrowserContextOptions) =>
-    newPage(browser as Browser, (server as TestServer).url, options);
+  const suite = callSuite();
 
   it('two browsers connect in audio-only mode through our signalling, mute shows, leaving ends it', async () => {
-    const party = await open({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
-    const mediator = await open({ locale: 'en-GB' });
-    await openRoom(party.page, 'party@demo.kelisim.kz', 'kk', 'Қазақша');
-    await openRoom(mediator.page, 'mediator@demo.kelisim.kz', 'en', 'English');
+    const partyTab = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const mediatorTab = await suite.newPage({ locale: 'en-GB' });
+    const party = await openRoom(partyTab.page, 'party@demo.kelisim.kz', 'kk', 'Қазақша');
+    const mediator = await openRoom(mediatorTab.page, 'mediator@demo.kelisim.kz', 'en', 'English');
     // Nothing is recorded (R-MED-17): said before anyone joins.
     await party.page.getByText(say('kk', 'web.room.call.notRecorded')).waitFor();
 
-    await joinAudioOnly(mediator.page, 'en');
+    await joinCall(mediator, 'audio-only');
     // The party, not yet in the call, sees who is.
-    await party.page.getByText(/Қазір қоңырауда: .+/).waitFor({ timeout: 30_000 });
-    await joinAudioOnly(party.page, 'kk');
+    await party.page.getByText(say('kk', 'web.room.call.inCallNow', { names: mediator.name })).waitFor(SLOW);
+    await joinCall(party, 'audio-only');
 
     // A real peer connection, both ways, shown on the tile as data and as words.
-    for (const [page, locale] of [
-      [party.page, 'kk'],
-      [mediator.page, 'en'],
+    for (const [viewer, other] of [
+      [party, mediator],
+      [mediator, party],
     ] as const) {
-      const list = participants(page, locale);
-      await list.locator('li[data-connection-state="connected"]').waitFor({ timeout: 30_000 });
-      await list.getByText(say(locale, 'web.room.call.connection.connected'), { exact: false }).waitFor();
+      await expectConnected(viewer, other);
       // Audio-only: the camera was never asked for, and no picture is shown.
-      expect(await page.locator('video').count()).toBe(0);
-      const videoTracks = await page.evaluate(() =>
+      expect(await viewer.page.locator('video').count()).toBe(0);
+      const videoTracks = await viewer.page.evaluate(() =>
         [...document.querySelectorAll('audio')].reduce(
           (n, el) => n + ((el.srcObject as MediaStream | null)?.getVideoTracks().length ?? 0),
           0,
@@ -95,19 +62,68 @@ describe.skipIf(chromiumMissing)('the call in the mediation room', () => {
     const mute = party.page.getByRole('button', { name: say('kk', 'web.room.call.mute') });
     await mute.click();
     expect(await mute.getAttribute('aria-pressed')).toBe('true');
-    await participants(mediator.page, 'en').getByText(say('en', 'web.room.call.muted')).waitFor();
+    await tileOf(mediator, party).getByText(say('en', 'web.room.call.muted')).waitFor(SLOW);
 
     await checkPage(party.page, 'room-call-360-kk');
 
     // The mediator leaves: the party's call is empty again, and focus went back to "Join".
-    await mediator.page.getByRole('button', { name: say('en', 'web.room.call.leave') }).click();
-    await party.page.getByText(say('kk', 'web.room.call.nobodyInCall')).waitFor();
+    await leaveCall(mediator);
+    await party.page.getByText(say('kk', 'web.room.call.nobodyInCall')).waitFor(SLOW);
     const join = mediator.page.getByRole('button', { name: say('en', 'web.room.call.join') });
     expect(await join.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    for (const { page, errors } of [party, mediator]) {
+    for (const { page, errors } of [partyTab, mediatorTab]) {
       expect(errors).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 180_000);
+
+  it('with cameras on each sees the other move; a camera switched off says so, switched on plays again', async () => {
+    const partyTab = await suite.newPage({ ...PHONE, locale: 'kk-KZ', bypassCSP: true });
+    const mediatorTab = await suite.newPage({ locale: 'en-GB' });
+    const party = await openRoom(partyTab.page, 'party@demo.kelisim.kz', 'kk', 'Қазақша');
+    const mediator = await openRoom(mediatorTab.page, 'mediator@demo.kelisim.kz', 'en', 'English');
+
+    await joinCall(mediator, 'video');
+    await joinCall(party, 'video');
+    await expectConnected(party, mediator);
+    await expectConnected(mediator, party);
+
+    // Each page shows the other's picture, named after them, and it moves: frames keep arriving.
+    await expectVideoPlays(videoOf(party, mediator));
+    await expectVideoPlays(videoOf(mediator, party));
+    // The party also sees their own camera, as on any video call.
+    await participants(party).getByLabel(say('kk', 'web.room.call.videoMine'), { exact: true }).waitFor();
+    // Video tiles fit a 360 px phone and pass axe.
+    await checkPage(party.page, 'room-call-video-360-kk');
+
+    // The party switches the camera off: the mediator's tile says so in words and shows no picture.
+    const camera = party.page.getByRole('button', { name: say('kk', 'web.room.call.cameraOff') });
+    await camera.click();
+    expect(await camera.getAttribute('aria-pressed')).toBe('true');
+    const partyTile = tileOf(mediator, party);
+    await partyTile.getByText(say('en', 'web.room.call.cameraIsOff'), { exact: false }).waitFor(SLOW);
+    await videoOf(mediator, party).waitFor({ ...SLOW, state: 'detached' });
+    // The party's own tile says it too; the mediator's picture still plays on the party's phone.
+    await participants(party)
+      .locator('li[data-connection-state="self"]')
+      .getByText(say('kk', 'web.room.call.cameraIsOff'), { exact: false })
+      .waitFor();
+    await expectVideoPlays(videoOf(party, mediator));
+
+    // On again: the picture comes back on the mediator's page and moves, without rejoining.
+    await camera.click();
+    expect(await camera.getAttribute('aria-pressed')).toBe('false');
+    await expectVideoPlays(videoOf(mediator, party));
+    await partyTile.getByText(say('en', 'web.room.call.cameraIsOff'), { exact: false }).waitFor({
+      ...SLOW,
+      state: 'detached',
+    });
+    await expectConnected(mediator, party);
+
+    for (const { page, errors } of [partyTab, mediatorTab]) {
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 240_000);
 });

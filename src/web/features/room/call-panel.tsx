@@ -11,15 +11,20 @@ import { type CallParticipant, useCall } from './use-call.ts';
 
 type Props = { caseId: string; room: string; open: boolean; presence: PresenceMember[] };
 
-/** Plays a stream: remote sound in an <audio>, pictures in a muted <video> (its sound is the audio's). */
+/**
+ * Plays a stream: remote sound in an <audio>, pictures in a muted <video> (its sound is the
+ * audio's). A picture is named ("Video of …") so a screen reader user knows whose it is.
+ */
 const Media = ({
   stream,
   kind,
   mirror,
+  label,
 }: {
   stream: MediaStream;
   kind: 'audio' | 'video';
   mirror?: boolean;
+  label?: string;
 }) => {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const tracks = stream
@@ -37,7 +42,9 @@ const Media = ({
       autoPlay
       playsInline
       muted
-      className={`aspect-video w-full rounded bg-slate-900 object-cover ${mirror ? '-scale-x-100' : ''}`}
+      aria-label={label}
+      // My own picture is a small preview (mirrored, as in a mirror): the others' get the width.
+      className={`aspect-video rounded bg-slate-900 object-cover ${mirror ? 'w-1/2 -scale-x-100' : 'w-full'}`}
     />
   );
 };
@@ -45,6 +52,10 @@ const Media = ({
 const Tile = ({ p, showVideo }: { p: CallParticipant; showVideo: boolean }) => {
   const { t } = useTranslation();
   const video = showVideo && p.state.camera && (p.stream?.getVideoTracks().length ?? 0) > 0;
+  // In video mode with the camera switched off the others see no picture: say why in words, so
+  // nobody wonders whether the connection broke.
+  const cameraOff = !p.state.audioOnly && !p.state.camera;
+  const name = p.me ? t('web.room.call.me') : p.name;
   const voice = p.state.muted
     ? t('web.room.call.muted')
     : p.speaking
@@ -55,11 +66,19 @@ const Tile = ({ p, showVideo }: { p: CallParticipant; showVideo: boolean }) => {
       className={`min-w-0 rounded-md border-2 p-2 ${p.speaking && !p.state.muted ? 'border-brand-700' : 'border-slate-300'}`}
       data-connection-state={p.me ? 'self' : (p.connection ?? 'waiting')}
     >
-      {video && p.stream && <Media stream={p.stream} kind="video" mirror={p.me} />}
+      {video && p.stream && (
+        <Media
+          stream={p.stream}
+          kind="video"
+          mirror={p.me}
+          label={p.me ? t('web.room.call.videoMine') : t('web.room.call.videoOf', { name })}
+        />
+      )}
       {!p.me && p.stream && <Media stream={p.stream} kind="audio" />}
       <p className="font-semibold break-words">
-        {p.me ? t('web.room.call.me') : p.name}
+        {name}
         {!video && p.state.audioOnly && ` · ${t('web.room.call.audioOnlyShort')}`}
+        {cameraOff && ` · ${t('web.room.call.cameraIsOff')}`}
       </p>
       <p className="text-sm text-slate-700">
         {voice}
@@ -85,7 +104,8 @@ export const CallPanel = ({ caseId, room, open, presence }: Props) => {
   }, [inCall]);
 
   const others = call.participants.filter((p) => !p.me);
-  const caucus = room.includes(':caucus:');
+  // Room names are 'joint' or 'caucus:<partyId>' (core/room/rooms.ts).
+  const caucus = room.startsWith('caucus:');
   return (
     <section
       ref={sectionRef}
