@@ -19,7 +19,8 @@ const DELIVERED_FLUSH_MS = 1_000;
 export type LiveConnection = {
   id: string;
   principal: Principal;
-  send: (frame: ServerFrame) => void;
+  /** A frame, or one already serialised (the same message to every follower is serialised once). */
+  send: (frame: ServerFrame | string) => void;
   subscriptions: Map<string, Subscription>;
 };
 
@@ -68,8 +69,15 @@ export const createRoomHub = (ctx: AppContext) => {
   const announce = (caseId: string, room: string) =>
     publishRoomEvent(ctx, { type: 'presence', caseId, room, node, members: localMembers(caseId, room) });
 
+  // Every follower of a room gets the same text for a message: serialised once, on first push.
+  const serialised = new WeakMap<MessageView, string>();
   const push = (c: LiveConnection, sub: Subscription, message: MessageView) => {
-    c.send({ type: 'message', caseId: sub.caseId, room: sub.room, message });
+    let text = serialised.get(message);
+    if (text === undefined) {
+      text = JSON.stringify({ type: 'message', caseId: sub.caseId, room: sub.room, message });
+      serialised.set(message, text);
+    }
+    c.send(text);
     sub.lastSent = message.seq;
     if (message.author.userId !== c.principal.userId) sub.undelivered = message.seq;
   };
@@ -202,7 +210,7 @@ export const createRoomHub = (ctx: AppContext) => {
 
   return {
     node,
-    connect: (principal: Principal, send: (frame: ServerFrame) => void): LiveConnection => {
+    connect: (principal: Principal, send: (frame: ServerFrame | string) => void): LiveConnection => {
       const c: LiveConnection = { id: randomUUID(), principal, send, subscriptions: new Map() };
       connections.set(c.id, c);
       send({ type: 'hello', connectionId: c.id });

@@ -153,8 +153,9 @@ export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: R
     },
     (socket, request) => {
       const principal = requirePrincipal(request);
-      const send = (frame: ServerFrame) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      const send = (frame: ServerFrame | string) => {
+        if (socket.readyState === socket.OPEN)
+          socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
       };
       const c = hub.connect(principal, send);
       attach(socket, request.cookies[SESSION_COOKIE] ?? '', requestLocale(request), c);

@@ -64,9 +64,13 @@ const markKey = (m: Pick<ReadMark, 'caseId' | 'room' | 'userId'>) => `${m.caseId
 
 /**
  * Moves members' delivered/read marks forward (never back), many in one statement, and returns
- * each member's marks as stored, once per member.
+ * each member's marks as stored, once per member (none with `returning: false`).
  */
-export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadMark[]> => {
+export const advanceReadsMany = async (
+  db: Db,
+  marks: ReadMark[],
+  { returning = true } = {},
+): Promise<ReadMark[]> => {
   // One row per member: a statement may not update the same row twice.
   const merged = new Map<string, ReadMark>();
   for (const mark of marks) {
@@ -88,7 +92,7 @@ export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadM
   const stored: ReadMark[] = [];
   // In slices: a statement carries at most 65 535 parameters (five a row here).
   for (let from = 0; from < rows.length; from += READ_MARKS_PER_STATEMENT) {
-    const slice = await db
+    const upsert = db
       .insert(roomReads)
       .values(rows.slice(from, from + READ_MARKS_PER_STATEMENT))
       .onConflictDoUpdate({
@@ -97,9 +101,12 @@ export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadM
           deliveredSeq: sql`greatest(${roomReads.deliveredSeq}, excluded.delivered_seq)`,
           readSeq: sql`greatest(${roomReads.readSeq}, excluded.read_seq)`,
         },
-      })
-      .returning();
-    for (const r of slice) stored.push({ ...r, room: r.room as RoomName });
+      });
+    if (!returning) {
+      await upsert;
+      continue;
+    }
+    for (const r of await upsert.returning()) stored.push({ ...r, room: r.room as RoomName });
   }
   return stored;
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { MessageView } from '../../../contracts/room.ts';
 import type { RoomName } from '../../../core/room/rooms.ts';
@@ -105,13 +106,15 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
   }
   const next = await reserveSeqs(tx, [...counts.values()]);
   const now = ctx.clock.now();
-  const values = [];
+  const rows: MessageRow[] = [];
   for (const i of fresh) {
     const { principal, caseId, room, input } = requests[i] as SendRequest;
     const seq = next.get(roomKey(caseId, room)) as number;
     next.set(roomKey(caseId, room), seq + 1);
     const author = authorOf((plan[i] as { access: RoomAccess }).access.viewer);
-    values.push({
+    const row: MessageRow = {
+      // Made here rather than returned: nothing of the row needs reading back.
+      id: randomUUID(),
       caseId,
       room,
       seq,
@@ -123,12 +126,11 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
       documentId: input.documentId ?? null,
       idempotencyKey: input.key,
       createdAt: now,
-    });
+    };
+    rows.push(row);
+    Object.assign(plan[i] as object, { row, fresh: true });
   }
-  const rows = await tx.insert(roomMessages).values(values).returning();
-  const byKey = new Map(rows.map((row) => [`${row.caseId}|${row.authorUserId}|${row.idempotencyKey}`, row]));
-  for (const i of fresh)
-    Object.assign(plan[i] as object, { row: byKey.get(idemKey(requests[i] as SendRequest)), fresh: true });
+  await tx.insert(roomMessages).values(rows);
   // The author has read what they wrote.
   await advanceReadsMany(
     tx,
@@ -139,6 +141,7 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
       deliveredSeq: row.seq,
       readSeq: row.seq,
     })),
+    { returning: false },
   );
   return plan;
 };
