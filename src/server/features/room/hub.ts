@@ -3,6 +3,7 @@ import type { MessageView, PresenceMember, ReadMarkView, ServerFrame } from '../
 import type { RoomName } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
+import type { RoomAccess } from './access.ts';
 import { publishRoomEvent, type RoomEvent, roomTopic } from './events.ts';
 import { advanceReadsMany, type ReadMark } from './messages.ts';
 import { ANNOUNCE_MS, createPresence } from './presence.ts';
@@ -82,11 +83,14 @@ export const createRoomHub = (ctx: AppContext) => {
     if (message.author.userId !== c.principal.userId) sub.undelivered = message.seq;
   };
 
-  /** Reads what this subscription has not had yet from the database, then what waited meanwhile. */
-  const catchUp = async (c: LiveConnection, sub: Subscription) => {
+  /**
+   * Reads what this subscription has not had yet from the database, then what waited meanwhile.
+   * `admitted`: the access just checked by subscribe; a later gap checks it again.
+   */
+  const catchUp = async (c: LiveConnection, sub: Subscription, admitted?: RoomAccess) => {
     sub.catchingUp = true;
     try {
-      const access = await readableRoom(ctx.db, sub.caseId, c.principal, sub.room);
+      const access = admitted ?? (await readableRoom(ctx.db, sub.caseId, c.principal, sub.room));
       for (;;) {
         const page = await roomHistory(ctx, access, sub.room, { since: sub.lastSent, limit: PAGE });
         for (const message of page.messages) push(c, sub, message);
@@ -238,7 +242,7 @@ export const createRoomHub = (ctx: AppContext) => {
       c.subscriptions.set(key, sub);
       await follow(caseId, c.id);
       c.send({ type: 'subscribed', caseId, room, lastSeq: await lastSeqOf(ctx.db, caseId, room) });
-      await catchUp(c, sub);
+      await catchUp(c, sub, access);
       await announce(caseId, room);
     },
 
