@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type RoomName, writeRefusal } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/open.ts';
+import { type Db, rowsOf } from '../../db/open.ts';
 import { roomCounters, roomMessages, roomReads } from '../../db/schema/index.ts';
+import { insertUnnest } from '../../db/unnest.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { RoomAccess } from './access.ts';
@@ -31,27 +32,24 @@ export const reserveSeqs = async (tx: Db, wanted: { caseId: string; room: string
   const rows = [...wanted]
     .sort((a, b) => (roomKey(a.caseId, a.room) < roomKey(b.caseId, b.room) ? -1 : 1))
     .map(({ caseId, room, count }) => ({ caseId, room, lastSeq: count }));
-  const stored = await tx
-    .insert(roomCounters)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [roomCounters.caseId, roomCounters.room],
-      set: { lastSeq: sql`${roomCounters.lastSeq} + excluded.last_seq` },
-    })
-    .returning();
+  const stored = rowsOf<{ case_id: string; room: string; last_seq: string | number }>(
+    await tx.execute(
+      sql`${insertUnnest(roomCounters, { caseId: 'uuid', room: 'text', lastSeq: 'bigint' }, rows)}
+        on conflict (case_id, room) do update set last_seq = room_counters.last_seq + excluded.last_seq
+        returning case_id, room, last_seq`,
+    ),
+  );
   const counts = new Map(wanted.map((w) => [roomKey(w.caseId, w.room), w.count]));
   return new Map(
     stored.map((row) => {
-      const key = roomKey(row.caseId, row.room);
-      return [key, row.lastSeq - (counts.get(key) ?? 1) + 1];
+      const key = roomKey(row.case_id, row.room);
+      return [key, Number(row.last_seq) - (counts.get(key) ?? 1) + 1];
     }),
   );
 };
 
 const nextSeq = async (tx: Db, caseId: string, room: RoomName) =>
   (await reserveSeqs(tx, [{ caseId, room, count: 1 }])).get(roomKey(caseId, room)) ?? 1;
-
-const READ_MARKS_PER_STATEMENT = 2_000;
 
 export type ReadMark = {
   caseId: string;
@@ -63,7 +61,7 @@ export type ReadMark = {
 const markKey = (m: Pick<ReadMark, 'caseId' | 'room' | 'userId'>) => `${m.caseId}|${m.room}|${m.userId}`;
 
 /**
- * Moves members' delivered/read marks forward (never back), many in one statement, and returns
+ * Moves members' delivered/read marks forward (never back), all in one statement, and returns
  * each member's marks as stored, once per member (none with `returning: false`).
  */
 export const advanceReadsMany = async (
@@ -89,26 +87,29 @@ export const advanceReadsMany = async (
   if (merged.size === 0) return [];
   // Sorted: two flushes touching the same members lock them in the same order.
   const rows = [...merged.values()].sort((a, b) => (markKey(a) < markKey(b) ? -1 : 1));
-  const stored: ReadMark[] = [];
-  // In slices: a statement carries at most 65 535 parameters (five a row here).
-  for (let from = 0; from < rows.length; from += READ_MARKS_PER_STATEMENT) {
-    const upsert = db
-      .insert(roomReads)
-      .values(rows.slice(from, from + READ_MARKS_PER_STATEMENT))
-      .onConflictDoUpdate({
-        target: [roomReads.caseId, roomReads.room, roomReads.userId],
-        set: {
-          deliveredSeq: sql`greatest(${roomReads.deliveredSeq}, excluded.delivered_seq)`,
-          readSeq: sql`greatest(${roomReads.readSeq}, excluded.read_seq)`,
-        },
-      });
-    if (!returning) {
-      await upsert;
-      continue;
-    }
-    for (const r of await upsert.returning()) stored.push({ ...r, room: r.room as RoomName });
+  const upsert = sql`${insertUnnest(
+    roomReads,
+    { caseId: 'uuid', room: 'text', userId: 'uuid', deliveredSeq: 'bigint', readSeq: 'bigint' },
+    rows,
+  )}
+    on conflict (case_id, room, user_id) do update set
+      delivered_seq = greatest(room_reads.delivered_seq, excluded.delivered_seq),
+      read_seq = greatest(room_reads.read_seq, excluded.read_seq)`;
+  if (!returning) {
+    await db.execute(upsert);
+    return [];
   }
-  return stored;
+  type Stored = { case_id: string; room: RoomName; user_id: string; delivered_seq: string; read_seq: string };
+  const stored = rowsOf<Stored>(
+    await db.execute(sql`${upsert} returning case_id, room, user_id, delivered_seq, read_seq`),
+  );
+  return stored.map((r) => ({
+    caseId: r.case_id,
+    room: r.room,
+    userId: r.user_id,
+    deliveredSeq: Number(r.delivered_seq),
+    readSeq: Number(r.read_seq),
+  }));
 };
 
 /** Moves one member's delivered/read marks forward (never back). */

@@ -5,6 +5,7 @@ import type { RoomName } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/open.ts';
 import { roomMessages } from '../../db/schema/index.ts';
+import { insertUnnest } from '../../db/unnest.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import { isUniqueViolation, transact } from '../../platform/transaction.ts';
@@ -130,7 +131,26 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
     rows.push(row);
     Object.assign(plan[i] as object, { row, fresh: true });
   }
-  await tx.insert(roomMessages).values(rows);
+  await tx.execute(
+    insertUnnest(
+      roomMessages,
+      {
+        id: 'uuid',
+        caseId: 'uuid',
+        room: 'text',
+        seq: 'bigint',
+        authorUserId: 'uuid',
+        authorRole: 'text',
+        authorPartyId: 'uuid',
+        kind: 'text',
+        body: 'bytea',
+        documentId: 'uuid',
+        idempotencyKey: 'text',
+        createdAt: 'timestamptz',
+      },
+      rows,
+    ),
+  );
   // The author has read what they wrote.
   await advanceReadsMany(
     tx,
