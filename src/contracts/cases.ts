@@ -269,7 +269,9 @@ export const caseView = z.object({
   separateSessions: z.boolean(),
   screeningRequired: z.boolean(),
   viewer: z.object({
-    role: z.enum(['party', 'mediator', 'court']),
+    role: z.enum(['party', 'mediator', 'interpreter', 'court']),
+    /** For a party: the party itself, or its representative (who sees it all but takes no step). */
+    via: z.enum(['self', 'representative']).optional(),
     partyId: z.uuid().nullable(),
     actions: z.array(caseActionType),
   }),

@@ -8,6 +8,9 @@ import explorerRu from './explorer/ru.json' with { type: 'json' };
 import intakeEn from './intake/en.json' with { type: 'json' };
 import intakeKk from './intake/kk.json' with { type: 'json' };
 import intakeRu from './intake/ru.json' with { type: 'json' };
+import membersEn from './members/en.json' with { type: 'json' };
+import membersKk from './members/kk.json' with { type: 'json' };
+import membersRu from './members/ru.json' with { type: 'json' };
 import roomEn from './room/en.json' with { type: 'json' };
 import roomKk from './room/kk.json' with { type: 'json' };
 import roomRu from './room/ru.json' with { type: 'json' };
@@ -26,9 +29,26 @@ import webRu from './web/ru.json' with { type: 'json' };
 // their own files (explorer, intake, case, room, schedule) and appear under `web.<family>`.
 export type MessageTree = { [key: string]: string | MessageTree };
 
+/**
+ * A feature's own file with server messages (`errors`, `fields`, `notifications.<feature>`) and
+ * screens (`web.<feature>`), merged into the shared tree: `members` (representatives, interpreters).
+ */
+type FeatureMessages = {
+  errors: MessageTree;
+  fields: MessageTree;
+  notifications: MessageTree;
+  web: MessageTree;
+};
+const withFeature = (shared: typeof sharedKk, name: string, feature: FeatureMessages) => ({
+  ...shared,
+  errors: { ...shared.errors, ...feature.errors },
+  fields: { ...shared.fields, ...feature.fields },
+  notifications: { ...shared.notifications, [name]: feature.notifications },
+});
+
 export const messages: Record<Locale, MessageTree> = {
   kk: {
-    ...sharedKk,
+    ...withFeature(sharedKk, 'members', membersKk),
     web: {
       ...webKk,
       explorer: explorerKk,
@@ -36,10 +56,11 @@ export const messages: Record<Locale, MessageTree> = {
       case: caseKk,
       room: roomKk,
       schedule: scheduleKk,
+      members: membersKk.web,
     },
   },
   ru: {
-    ...sharedRu,
+    ...withFeature(sharedRu, 'members', membersRu),
     web: {
       ...webRu,
       explorer: explorerRu,
@@ -47,10 +68,11 @@ export const messages: Record<Locale, MessageTree> = {
       case: caseRu,
       room: roomRu,
       schedule: scheduleRu,
+      members: membersRu.web,
     },
   },
   en: {
-    ...sharedEn,
+    ...withFeature(sharedEn, 'members', membersEn),
     web: {
       ...webEn,
       explorer: explorerEn,
@@ -58,6 +80,7 @@ export const messages: Record<Locale, MessageTree> = {
       case: caseEn,
       room: roomEn,
       schedule: scheduleEn,
+      members: membersEn.web,
     },
   },
 };

@@ -20,6 +20,7 @@ import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
 import { caseRoutes } from './features/cases/routes.ts';
 import { explorerRoutes } from './features/explorer/routes.ts';
+import { memberRoutes } from './features/members/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { registryRoutes } from './features/registry/routes.ts';
 import { documentRoutes } from './features/room/document-routes.ts';
@@ -109,6 +110,7 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(registryRoutes(ctx));
   await app.register(explorerRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(memberRoutes(ctx));
   await app.register(scheduleRoutes(ctx));
   const hub = createRoomHub(ctx);
   app.addHook('onClose', async () => hub.close());

@@ -4,13 +4,33 @@ import type { CaseStatus } from '../cases/lifecycle.ts';
 // (every party and the mediator) and one caucus per party (that party and the mediator only). A
 // case in separate sessions after a positive safety screen (R-FAM-02) has no joint room at all.
 // Rooms open when mediation starts (R-MED-07: the contract is concluded) and stay readable, not
-// writable, once the case has ended.
+// writable, once the case has ended. Participants may include representatives and interpreters
+// (R-MED-15): a representative sits where its party sits, an interpreter in the joint room only.
 
 export type RoomName = 'joint' | `caucus:${string}`;
 export type Room = { kind: 'joint' } | { kind: 'caucus'; partyId: string };
 
-/** Who is asking, as the case's policy sees them. */
-export type RoomMember = { role: 'party'; partyId: string } | { role: 'mediator' } | { role: 'court' };
+/**
+ * Who is asking, as the case's policy sees them. A party's representative is the party here
+ * (`via: 'representative'`): it reads and writes exactly the party's rooms, never another caucus.
+ */
+export type RoomMember =
+  | { role: 'party'; partyId: string; via?: 'self' | 'representative' }
+  | { role: 'mediator' }
+  | { role: 'interpreter' }
+  | { role: 'court' };
+
+/**
+ * Which rooms each kind of member reads (R-MED-17, R-MED-15), as data: the joint room or not, and
+ * which caucuses — every one (the mediator), the member's own party's, or none. An interpreter
+ * interprets what is said to everyone; what a party says to the mediator alone stays between them.
+ */
+export const ROOM_ACCESS: Record<RoomMember['role'], { joint: boolean; caucus: 'all' | 'own' | 'none' }> = {
+  mediator: { joint: true, caucus: 'all' },
+  party: { joint: true, caucus: 'own' },
+  interpreter: { joint: true, caucus: 'none' },
+  court: { joint: false, caucus: 'none' },
+};
 
 /** What the room rules need to know about the case. */
 export type RoomCase = {
@@ -46,10 +66,14 @@ export const ROOM_HISTORY_STATUSES: readonly CaseStatus[] = [
 
 /** Every room this member may read, joint first. */
 export const roomsOf = (c: RoomCase, member: RoomMember): RoomName[] => {
-  if (member.role === 'court' || !ROOM_HISTORY_STATUSES.includes(c.status)) return [];
-  const joint: RoomName[] = c.separateSessions ? [] : [JOINT];
-  if (member.role === 'mediator') return [...joint, ...c.partyIds.map(caucusRoom)];
-  return c.partyIds.includes(member.partyId) ? [...joint, caucusRoom(member.partyId)] : [];
+  const access = ROOM_ACCESS[member.role];
+  if (!ROOM_HISTORY_STATUSES.includes(c.status)) return [];
+  // A party that is not taking part (and so its representative) has no room at all.
+  if (member.role === 'party' && !c.partyIds.includes(member.partyId)) return [];
+  const joint: RoomName[] = access.joint && !c.separateSessions ? [JOINT] : [];
+  if (access.caucus === 'all') return [...joint, ...c.partyIds.map(caucusRoom)];
+  if (access.caucus === 'own' && member.role === 'party') return [...joint, caucusRoom(member.partyId)];
+  return joint;
 };
 
 export const mayRead = (c: RoomCase, member: RoomMember, room: RoomName) => roomsOf(c, member).includes(room);

@@ -83,6 +83,8 @@ export const concernedParties = (caucusPartyId: string | null, partyIds: readonl
 export const maySee = (caucusPartyId: string | null, member: RoomMember) => {
   if (member.role === 'mediator') return true;
   if (member.role === 'court') return false;
+  // An interpreter comes to joint sessions only, as it is in the joint room only (R-MED-15).
+  if (member.role === 'interpreter') return caucusPartyId === null;
   return caucusPartyId === null || caucusPartyId === member.partyId;
 };
 
@@ -106,7 +108,8 @@ export const refusal = (
   partyIds: readonly string[],
   now: Date,
 ): Refusal | null => {
-  if (member.role === 'court') return 'case_actor_not_allowed';
+  // Times are agreed by the parties and the mediator; an interpreter is told, not asked.
+  if (member.role === 'court' || member.role === 'interpreter') return 'case_actor_not_allowed';
   if (action === 'cancel') {
     if (member.role !== 'mediator') return 'case_actor_not_allowed';
     if (s.status !== 'proposed' && s.status !== 'confirmed') return 'session_not_open';

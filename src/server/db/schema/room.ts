@@ -42,8 +42,9 @@ export const roomMessages = pgTable(
     room: text('room').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
-    authorRole: text('author_role', { enum: ['party', 'mediator'] }).notNull(),
-    /** The party the author speaks for (null for the mediator). */
+    /** An interpreter writes in the joint room only (R-MED-15); a representative writes as its party. */
+    authorRole: text('author_role', { enum: ['party', 'mediator', 'interpreter'] }).notNull(),
+    /** The party the author speaks for (null for the mediator and an interpreter). */
     authorPartyId: uuid('author_party_id').references(() => caseParties.id),
     kind: text('kind', { enum: ['text', 'document', 'shuttle'] }).notNull(),
     body: bytea('body').notNull(),

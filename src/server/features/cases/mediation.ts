@@ -10,7 +10,7 @@ import { Problem } from '../../platform/errors.ts';
 import { isUniqueViolation, transact } from '../../platform/transaction.ts';
 import { mediatorSummary, ratingGiven } from '../registry/case-record.ts';
 import { act, recordEvent } from './act.ts';
-import { requireViewer } from './policy.ts';
+import { isPartyItself, requireViewer } from './policy.ts';
 import { loadCase } from './store.ts';
 
 // From "both parties agree on a mediator" to the end of the mediation: choice, the mediator's
@@ -166,7 +166,8 @@ export const rateMediator = (
     const loaded = await loadCase(tx, caseId, 'update');
     const viewer = requireViewer(loaded, principal);
     const mediatorId = loaded.row.mediatorId;
-    if (viewer.role !== 'party')
+    // The party's own opinion of the mediator: not its representative's (policy.ts).
+    if (!isPartyItself(viewer))
       throw new Problem(403, 'case_actor_not_allowed', { caseStatus: loaded.row.status, rule: '' });
     if (!mediatorId || !mayRate(loaded.row.status, loaded.row.startedOn !== null))
       throw new Problem(409, 'case_action_not_allowed', { caseStatus: loaded.row.status, rule: 'R-MED-06' });

@@ -20,7 +20,7 @@ import { matchMediators } from '../registry/queries.ts';
 import { unreadByCase } from '../room/queries.ts';
 import { courtOf } from './contract.ts';
 import { mayRate } from './mediation.ts';
-import { mediatorIdOf, requireViewer, type Viewer } from './policy.ts';
+import { isPartyItself, mediatorIdOf, requireViewer, type Viewer } from './policy.ts';
 import { caseFacts, type LoadedCase, loadCase, type PartyRow } from './store.ts';
 
 // What each participant sees of a case. The court sees status, parties' names and the outcome,
@@ -28,14 +28,17 @@ import { caseFacts, type LoadedCase, loadCase, type PartyRow } from './store.ts'
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
+/** The court and an interpreter see who the parties are, not their identity numbers or contacts. */
+const seesIdentity = (viewer: Viewer) => viewer.role !== 'court' && viewer.role !== 'interpreter';
+
 const partyView = (p: PartyRow, viewer: Viewer, initiatorView: boolean) => ({
   id: p.id,
   side: p.side,
   kind: p.kind,
   fullName: p.fullName,
-  idNumber: viewer.role === 'court' ? null : (p.iin ?? p.bin),
-  email: viewer.role === 'court' ? null : p.email,
-  phone: viewer.role === 'court' ? null : p.phone,
+  idNumber: seesIdentity(viewer) ? (p.iin ?? p.bin) : null,
+  email: seesIdentity(viewer) ? p.email : null,
+  phone: seesIdentity(viewer) ? p.phone : null,
   representative: p.representative
     ? { fullName: p.representative.fullName, powerOfAttorney: p.representative.powerOfAttorney }
     : null,
@@ -105,7 +108,8 @@ export const caseView = async (ctx: AppContext, principal: Principal, caseId: st
             .where(and(eq(mediatorRatings.caseId, caseId), eq(mediatorRatings.partyId, viewer.partyId)))
         )[0]
       : undefined;
-  const isContent = viewer.role !== 'court';
+  // The request's particulars and the contract: not for the court (R-MED-17), nor an interpreter.
+  const isContent = seesIdentity(viewer);
   return {
     id: row.id,
     number: row.number,
@@ -116,6 +120,7 @@ export const caseView = async (ctx: AppContext, principal: Principal, caseId: st
     screeningRequired: facts.screeningRequired,
     viewer: {
       role: viewer.role,
+      ...(viewer.role === 'party' && { via: viewer.via }),
       partyId: viewer.role === 'party' ? viewer.partyId : null,
       actions: viewer.actor ? availableActions(facts, viewer.actor) : [],
     },
@@ -168,7 +173,7 @@ export const caseView = async (ctx: AppContext, principal: Principal, caseId: st
           }
         : null,
     rating:
-      viewer.role === 'party' && row.mediatorId
+      isPartyItself(viewer) && row.mediatorId
         ? {
             canRate: !myRating && mayRate(facts.status, row.startedOn !== null),
             stars: myRating?.stars ?? null,

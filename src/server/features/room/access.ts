@@ -12,8 +12,19 @@ export const roomCaseOf = (loaded: LoadedCase): RoomCase => ({
   partyIds: loaded.parties.filter((p) => p.consent === 'accepted').map((p) => p.id),
 });
 
-export const roomMemberOf = (viewer: Viewer): RoomMember =>
-  viewer.role === 'party' ? { role: 'party', partyId: viewer.partyId } : { role: viewer.role };
+/** A representative is its party in the room (`via` says so); an interpreter is a member kind of its own. */
+export const roomMemberOf = (viewer: Viewer): RoomMember => {
+  switch (viewer.role) {
+    case 'party':
+      return { role: 'party', partyId: viewer.partyId, via: viewer.via };
+    case 'mediator':
+      return { role: 'mediator' };
+    case 'interpreter':
+      return { role: 'interpreter' };
+    case 'court':
+      return { role: 'court' };
+  }
+};
 
 export type RoomAccess = { loaded: LoadedCase; viewer: Viewer; member: RoomMember; roomCase: RoomCase };
 

@@ -15,8 +15,8 @@ import { requirePrincipal } from '../../platform/http/access.ts';
 import type { RoomHub } from './hub.ts';
 import { registerLiveSocket } from './live.ts';
 import { markRoomRead } from './messages.ts';
-import { postMessage } from './send.ts';
 import { roomList as listRooms, readableRoom, roomHistory } from './queries.ts';
+import { postMessage } from './send.ts';
 import { shuttleRoutes } from './shuttle-routes.ts';
 
 const tags = ['room'];

@@ -68,7 +68,8 @@ export const proposeShuttle = async (
 export const listShuttle = async (ctx: AppContext, principal: Principal, caseId: string) => {
   const access = await roomAccess(ctx.db, caseId, principal);
   const { member } = access;
-  if (member.role === 'court') throw new Problem(404, 'not_found');
+  // Statements come from caucuses: an interpreter, in the joint room only, sees none (R-MED-17).
+  if (member.role === 'court' || member.role === 'interpreter') throw new Problem(404, 'not_found');
   const mine = member.role === 'party' ? eq(shuttleStatements.fromPartyId, member.partyId) : undefined;
   const rows = await ctx.db
     .select()

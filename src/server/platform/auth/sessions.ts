@@ -3,12 +3,28 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Me } from '../../../contracts/accounts.ts';
 import type { Locale, Role } from '../../../core/identity/roles.ts';
 import type { Db } from '../../db/open.ts';
-import { courts, notifications, sessions, userRoles, users } from '../../db/schema/index.ts';
+import {
+  caseInterpreters,
+  courts,
+  notifications,
+  sessions,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import type { Bus } from '../bus/types.ts';
 import type { Clock } from '../clock.ts';
 
 export const SESSION_COOKIE = 'kelisim_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/** The cases an IIN interprets in now: part of the cached principal, so every room check stays synchronous. */
+const interpretingCases = async (db: Db, iin: string) =>
+  (
+    await db
+      .select({ caseId: caseInterpreters.caseId })
+      .from(caseInterpreters)
+      .where(and(eq(caseInterpreters.iin, iin), isNull(caseInterpreters.removedAt)))
+  ).map((row) => row.caseId);
 
 /** Who is calling: what every policy decision starts from. */
 export type Principal = {
@@ -19,6 +35,10 @@ export type Principal = {
   roles: Role[];
   courtId: string | null;
   sessionHash: string;
+  /** The account's IIN: a party's named representative is matched by it (features/cases/policy.ts). */
+  iin?: string | null;
+  /** Cases where this account's IIN is an interpreter now (features/members); dropped with `userChanged`. */
+  interpreting?: readonly string[];
 };
 
 export const courtName = (court: { nameKk: string; nameRu: string; nameEn: string }, locale: Locale) =>
@@ -96,6 +116,8 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
       roles,
       courtId: user.courtId,
       sessionHash: tokenHash,
+      iin: user.iin,
+      interpreting: user.iin ? await interpretingCases(db, user.iin) : [],
     };
     const me: Account = {
       id: user.id,

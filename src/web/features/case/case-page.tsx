@@ -7,6 +7,7 @@ import { ButtonLink } from '../../ui/button.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
+import { MembersSection } from '../members/members-section.tsx';
 import { RoomPanel } from '../room/room-panel.tsx';
 import { SessionsPanel } from '../schedule/sessions-panel.tsx';
 import { CaseHeader, WhatNow } from './case-header.tsx';
@@ -98,6 +99,7 @@ const CaseBody = ({ view }: { view: CaseView }) => {
       <Current view={view} />
       {(view.status === 'active' || isEnded(view.status)) && <RoomPanel view={view} />}
       <PartiesSection view={view} />
+      <MembersSection view={view} />
       <CourtInfo view={view} />
       <ContractArchive view={view} />
       <Withdraw view={view} />

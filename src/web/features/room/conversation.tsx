@@ -5,6 +5,7 @@ import { currentLocale, formatDateTime } from '../../i18n.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/field.tsx';
+import { AuthorName } from '../members/author-name.tsx';
 import { CallPanel } from './call-panel.tsx';
 import { DocumentLink } from './document-link.tsx';
 import { DocumentUpload } from './document-upload.tsx';
@@ -83,7 +84,7 @@ export const Conversation = ({ caseId, room, open, meId, members, shuttle }: Pro
               className={`max-w-[85%] rounded-lg p-2 ${mine ? 'ml-auto bg-brand-50' : 'bg-white'} border border-slate-200`}
             >
               <p className="text-sm font-semibold">
-                {mine ? t('web.room.me') : m.author.name}
+                {mine ? t('web.room.me') : <AuthorName caseId={caseId} author={m.author} />}
                 {m.author.role === 'mediator' && !mine && ` (${t('web.room.mediator')})`}
               </p>
               {m.kind === 'document' && m.documentId ? (
