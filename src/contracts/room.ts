@@ -106,7 +106,7 @@ export type PresenceMember = {
   connectionId: string;
   userId: string;
   name: string;
-  role: 'party' | 'mediator';
+  role: 'party' | 'mediator' | 'interpreter';
 };
 
 export type ReadMarkView = { userId: string; deliveredSeq: number; readSeq: number };

@@ -10,6 +10,7 @@ import { type AfterCommit, transact } from '../../platform/transaction.ts';
 import { isPartyItself, requireViewer } from '../cases/policy.ts';
 import { type LoadedCase, loadCase } from '../cases/store.ts';
 import { notifyAll } from '../notifications/commands.ts';
+import { publishRoomEvent } from '../room/events.ts';
 import { accountsByIin, interpretersOf, membersView } from './queries.ts';
 import { INTERPRETER_STATUSES, memberIinProblem, REPRESENTATIVE_STATUSES } from './rules.ts';
 
@@ -74,6 +75,13 @@ const refuseStatus = (loaded: LoadedCase, allowed: readonly string[], code: stri
     throw new Problem(409, code, { caseStatus: loaded.row.status, rule: 'R-MED-15' });
 };
 
+/**
+ * Last after the commit (after any sessions are dropped): every node checks its live sockets on the
+ * case again, so a removed member stops hearing the rooms at once (room/hub.ts).
+ */
+const tellLiveRooms = (ctx: AppContext, after: AfterCommit, caseId: string) =>
+  after(() => publishRoomEvent(ctx, { type: 'members', caseId }));
+
 export const setRepresentative = async (
   ctx: AppContext,
   principal: Principal,
@@ -118,6 +126,7 @@ export const setRepresentative = async (
       await tellIin(ctx, tx, after, previous.iin, 'members.representative_removed', params, caseId);
     if (previous?.iin !== input.iin)
       await tellIin(ctx, tx, after, input.iin, 'members.representative_added', params, caseId);
+    tellLiveRooms(ctx, after, caseId);
   });
   return membersView(ctx, principal, caseId);
 };
@@ -149,6 +158,7 @@ export const removeRepresentative = async (ctx: AppContext, principal: Principal
     );
     const params = { number: loaded.row.number, party: party.fullName };
     await tellIin(ctx, tx, after, previous.iin, 'members.representative_removed', params, caseId);
+    tellLiveRooms(ctx, after, caseId);
   });
   return membersView(ctx, principal, caseId);
 };
@@ -200,6 +210,7 @@ export const addInterpreter = async (
       after,
       await tellIin(ctx, tx, after, input.iin, 'members.interpreter_added', params, caseId),
     );
+    tellLiveRooms(ctx, after, caseId);
   });
   return membersView(ctx, principal, caseId);
 };
@@ -246,6 +257,7 @@ export const removeInterpreter = async (
       after,
       await tellIin(ctx, tx, after, row.iin, 'members.interpreter_removed', params, caseId),
     );
+    tellLiveRooms(ctx, after, caseId);
   });
   return membersView(ctx, principal, caseId);
 };

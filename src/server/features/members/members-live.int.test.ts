@@ -107,4 +107,37 @@ describe('live rooms with a representative and an interpreter (R-MED-17, R-MED-1
     const i = await connect(c.i.cookie);
     expect(await subscribe(i, c.caseId, 'joint')).toMatchObject({ type: 'error', code: 'not_found' });
   });
+
+  it('R-MED-17: a member removed while listening stops hearing the rooms at once, and cannot send', async () => {
+    const c = await peopledCase();
+    const [a, i, r] = [await connect(c.a.cookie), await connect(c.i.cookie), await connect(c.r.cookie)];
+    await subscribe(a, c.caseId, 'joint');
+    expect(await subscribe(i, c.caseId, 'joint')).toMatchObject({ type: 'subscribed' });
+    expect(await subscribe(r, c.caseId, c.caucusB)).toMatchObject({ type: 'subscribed' });
+
+    const interpreterOut = i.next('error', (f) => f.ref?.room === 'joint', 30_000);
+    await call(t, 'DELETE', `/api/cases/${c.caseId}/interpreters/${c.interpreterId}`, c.m.cookie);
+    expect(await interpreterOut).toMatchObject({ code: 'room_not_found' });
+    const representativeOut = r.next('error', (f) => f.ref?.room === c.caucusB, 30_000);
+    await call(t, 'DELETE', `/api/cases/${c.caseId}/representative`, c.b.cookie);
+    expect(await representativeOut).toMatchObject({ code: 'room_not_found' });
+
+    // What is said afterwards reaches neither, and a send from either is refused.
+    const marker = a.next('message', (f) => f.message.body === 'after they left');
+    a.send({
+      type: 'send',
+      caseId: c.caseId,
+      room: 'joint',
+      key: crypto.randomUUID(),
+      body: 'after they left',
+    });
+    await marker;
+    const refused = i.next('error', (f) => f.ref?.key === 'late-key');
+    i.send({ type: 'send', caseId: c.caseId, room: 'joint', key: 'late-key', body: 'still here?' });
+    expect((await refused).code).toBe('not_found');
+    for (const gone of [i, r])
+      expect(gone.frames.some((f) => f.type === 'message' && f.message.body === 'after they left')).toBe(
+        false,
+      );
+  }, 120_000);
 });

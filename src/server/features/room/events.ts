@@ -12,6 +12,8 @@ export type RoomEvent =
   | (Where & { type: 'typing'; userId: string; name: string; connectionId: string })
   | (Where & { type: 'presence'; node: string; members: PresenceMember[] })
   | { type: 'presence_query'; caseId: string; node: string }
+  /** Who is in the case changed: every node checks its sockets on the case again. */
+  | { type: 'members'; caseId: string }
   | (Where & { type: 'signal'; from: string; fromUserId: string; to: string; data: unknown });
 
 export const roomTopic = (caseId: string) => `room.${caseId}`;

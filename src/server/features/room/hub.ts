@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageView, PresenceMember, ReadMarkView, ServerFrame } from '../../../contracts/room.ts';
+import type { Locale } from '../../../core/identity/roles.ts';
 import type { RoomName } from '../../../core/room/rooms.ts';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
+import { Problem, problemBody } from '../../platform/errors.ts';
 import type { RoomAccess } from './access.ts';
 import { publishRoomEvent, type RoomEvent, roomTopic } from './events.ts';
 import { advanceReadsMany, type ReadMark } from './messages.ts';
@@ -19,7 +21,11 @@ const DELIVERED_FLUSH_MS = 1_000;
 
 export type LiveConnection = {
   id: string;
+  /** As of the socket's last frame (live.ts re-reads the session each time). */
   principal: Principal;
+  locale: Locale;
+  /** Reads the session again; null once it has ended. */
+  refresh: () => Promise<Principal | null>;
   /** A frame, or one already serialised (the same message to every follower is serialised once). */
   send: (frame: ServerFrame | string) => void;
   subscriptions: Map<string, Subscription>;
@@ -28,7 +34,7 @@ export type LiveConnection = {
 type Subscription = {
   caseId: string;
   room: RoomName;
-  role: 'party' | 'mediator';
+  role: PresenceMember['role'];
   lastSent: number;
   /** Catching up from the database: live messages wait here meanwhile. */
   catchingUp: boolean;
@@ -116,6 +122,10 @@ export const createRoomHub = (ctx: AppContext) => {
 
   const onEvent = (raw: unknown) => {
     const event = raw as RoomEvent;
+    if (event.type === 'members') {
+      recheck(event.caseId).catch((error) => ctx.log.error({ err: error }, 'room re-check failed'));
+      return;
+    }
     if (event.type === 'presence_query') {
       if (event.node !== node)
         for (const room of roomsFollowed(event.caseId)) void announce(event.caseId, room);
@@ -180,6 +190,33 @@ export const createRoomHub = (ctx: AppContext) => {
     }
   };
 
+  /**
+   * The case's members changed (a representative or an interpreter added or removed): every socket
+   * following the case is checked again, and one that may no longer read a room stops hearing it
+   * at once (R-MED-17), with an error frame saying so.
+   */
+  const recheck = async (caseId: string) => {
+    for (const id of [...(cases.get(caseId)?.followers ?? [])]) {
+      const c = connections.get(id);
+      if (!c) continue;
+      const principal = await c.refresh();
+      for (const sub of [...c.subscriptions.values()].filter((s) => s.caseId === caseId)) {
+        const allowed = principal
+          ? await readableRoom(ctx.db, caseId, principal, sub.room).then(
+              () => true,
+              () => false,
+            )
+          : false;
+        if (allowed) continue;
+        c.subscriptions.delete(subKey(caseId, sub.room));
+        const { code, detail } = problemBody(new Problem(404, 'room_not_found'), c.locale);
+        c.send({ type: 'error', code, detail, ref: { caseId, room: sub.room } });
+        await announce(caseId, sub.room);
+      }
+      await unfollow(caseId, c.id);
+    }
+  };
+
   /** Records delivery of what was pushed, once a second for the whole node, and tells the rooms. */
   const flushDelivered = async () => {
     const marks: ReadMark[] = [];
@@ -214,8 +251,11 @@ export const createRoomHub = (ctx: AppContext) => {
 
   return {
     node,
-    connect: (principal: Principal, send: (frame: ServerFrame | string) => void): LiveConnection => {
-      const c: LiveConnection = { id: randomUUID(), principal, send, subscriptions: new Map() };
+    connect: (
+      who: Pick<LiveConnection, 'principal' | 'locale' | 'refresh'>,
+      send: (frame: ServerFrame | string) => void,
+    ): LiveConnection => {
+      const c: LiveConnection = { id: randomUUID(), ...who, send, subscriptions: new Map() };
       connections.set(c.id, c);
       send({ type: 'hello', connectionId: c.id });
       return c;
@@ -229,7 +269,7 @@ export const createRoomHub = (ctx: AppContext) => {
         c.send({ type: 'subscribed', caseId, room, lastSeq: await lastSeqOf(ctx.db, caseId, room) });
         return;
       }
-      const role = access.member.role === 'mediator' ? 'mediator' : 'party';
+      const role = access.member.role === 'court' ? 'party' : access.member.role;
       const sub: Subscription = {
         caseId,
         room,

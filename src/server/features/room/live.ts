@@ -84,7 +84,7 @@ export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: R
     });
   };
 
-  const attach = (socket: WebSocket, token: string, locale: Locale, c: LiveConnection) => {
+  const attach = (socket: WebSocket, locale: Locale, c: LiveConnection) => {
     let tokens = BURST;
     let refilledAt = Date.now();
     const admit = () => {
@@ -112,7 +112,8 @@ export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: R
           frame = json && typeof json === 'object' ? json : null;
           const parsed = clientFrame.safeParse(json);
           if (!parsed.success) throw frameProblem(parsed.error.issues);
-          if (!(await ctx.sessions.resolve(token))) {
+          // Whatever changed since the last frame (roles, the cases interpreted in) counts now.
+          if (!(await c.refresh())) {
             c.send({
               type: 'error',
               code: 'unauthenticated',
@@ -152,13 +153,25 @@ export const registerLiveSocket = (app: FastifyInstance, ctx: AppContext, hub: R
       schema: { tags: ['room'], summary: 'The live socket of the mediation rooms (see contracts/room.ts)' },
     },
     (socket, request) => {
-      const principal = requirePrincipal(request);
       const send = (frame: ServerFrame | string) => {
         if (socket.readyState === socket.OPEN)
           socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
       };
-      const c = hub.connect(principal, send);
-      attach(socket, request.cookies[SESSION_COOKIE] ?? '', requestLocale(request), c);
+      const token = request.cookies[SESSION_COOKIE] ?? '';
+      const locale = requestLocale(request);
+      const c = hub.connect(
+        {
+          principal: requirePrincipal(request),
+          locale,
+          refresh: async () => {
+            const session = await ctx.sessions.resolve(token);
+            if (session) c.principal = session.principal;
+            return session?.principal ?? null;
+          },
+        },
+        send,
+      );
+      attach(socket, locale, c);
     },
   );
 };
