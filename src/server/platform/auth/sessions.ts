@@ -49,7 +49,11 @@ export const newToken = () => randomBytes(32).toString('base64url');
 
 const USER_CHANGED = 'auth.user-changed';
 const UNREAD_CHANGED = 'auth.unread-changed';
-const CACHE_TTL_MS = 10_000;
+// How long a cached session is trusted without the bus saying otherwise: only a safety net (a
+// change is announced on the bus at once), spread ±25 % so that thousands of live sockets opened
+// together do not all reload at the same moment.
+const CACHE_TTL_MS = 60_000;
+const freshFor = () => CACHE_TTL_MS * (0.75 + Math.random() * 0.5);
 const CACHE_MAX = 20_000;
 
 /**
@@ -62,7 +66,12 @@ const CACHE_MAX = 20_000;
  */
 export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
   type Account = Omit<Me, 'unreadNotifications'>;
-  const cache = new Map<string, { principal: Principal; me: Account; expiresAt: number; cachedAt: number }>();
+  const cache = new Map<
+    string,
+    { principal: Principal; me: Account; expiresAt: number; cachedAt: number; freshUntil: number }
+  >();
+  /** Loads in progress by token hash: a burst of frames of one socket reads the session once. */
+  const loading = new Map<string, ReturnType<typeof load>>();
   const unread = new Map<string, { count: number; cachedAt: number }>();
   const dropUser = (userId: string) => {
     unread.delete(userId);
@@ -141,14 +150,19 @@ export const createSessionStore = async (db: Db, bus: Bus, clock: Clock) => {
     const tokenHash = sha256Hex(token);
     const now = clock.now().getTime();
     const hit = cache.get(tokenHash);
-    if (hit && hit.expiresAt > now && now - hit.cachedAt < CACHE_TTL_MS) return hit;
-    const loaded = await load(tokenHash);
+    if (hit && hit.expiresAt > now && now < hit.freshUntil) return hit;
+    let pending = loading.get(tokenHash);
+    if (!pending) {
+      pending = load(tokenHash).finally(() => loading.delete(tokenHash));
+      loading.set(tokenHash, pending);
+    }
+    const loaded = await pending;
     if (!loaded) {
       cache.delete(tokenHash);
       return null;
     }
     if (cache.size >= CACHE_MAX) cache.clear();
-    const entry = { ...loaded, cachedAt: now };
+    const entry = { ...loaded, cachedAt: now, freshUntil: now + freshFor() };
     cache.set(tokenHash, entry);
     return entry;
   };
