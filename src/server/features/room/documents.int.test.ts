@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { activeCase, call } from '../../../../test/cases.ts';
-import { registerUser, tinyPdf, userWithRoles } from '../../../../test/factories.ts';
+import { registerUser, tinyPdf, userWithRoles, validIin } from '../../../../test/factories.ts';
 import { docx, odt } from '../../../../test/zip.ts';
 import { DOCX, ODT } from '../../../core/util/document-type.ts';
 import { auditEvents, roomDocuments, roomMessages } from '../../db/schema/index.ts';
@@ -290,6 +290,42 @@ describe('who may read a document (R-MED-17)', () => {
     expect((await status(c.caseId, caucusA, id, c.b.cookie)).statusCode).toBe(404);
     expect((await declare(c.caseId, caucusA, c.b.cookie, 'x.png', 10)).statusCode).toBe(404);
   });
+
+  it("keeps a caucus document from the interpreter and the other party's representative; the party's own representative gets it (R-MED-17, R-MED-15)", async () => {
+    const c = await activeCase(t);
+    const ids = await partyIds(c.caseId, c.a.cookie);
+    const [ownIin, otherIin, interpreterIin] = [validIin(), validIin(), validIin()];
+    const own = await registerUser(t, { iin: ownIin });
+    const other = await registerUser(t, { iin: otherIin });
+    const interpreter = await registerUser(t, { iin: interpreterIin });
+    const represent = (cookie: string, iin: string) =>
+      call(t, 'PUT', `/api/cases/${c.caseId}/representative`, cookie, {
+        fullName: 'Өкіл Өкілұлы',
+        iin,
+        powerOfAttorney: '№ 7-77',
+      });
+    expect((await represent(c.a.cookie, ownIin)).statusCode).toBe(200);
+    expect((await represent(c.b.cookie, otherIin)).statusCode).toBe(200);
+    const added = await call(t, 'POST', `/api/cases/${c.caseId}/interpreters`, c.m.cookie, {
+      fullName: 'Айгүл Нұрова',
+      iin: interpreterIin,
+      languages: ['kk', 'ru'],
+    });
+    expect(added.statusCode).toBe(200);
+
+    const file = png();
+    const caucusA = `caucus:${ids.a}`;
+    const { id, last } = await upload(c.caseId, caucusA, c.a.cookie, file, 'менің шегім.png');
+    expect(last.json().status).toBe('stored');
+    expect((await download(c.caseId, id, own.cookie)).rawPayload.equals(file)).toBe(true);
+    for (const outsider of [other, interpreter]) {
+      const refused = await download(c.caseId, id, outsider.cookie);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().code).toBe('document_not_found');
+      expect((await history(c.caseId, caucusA, outsider.cookie)).statusCode).toBe(404);
+      expect(JSON.stringify((await history(c.caseId, 'joint', outsider.cookie)).json())).not.toContain(id);
+    }
+  }, 120_000);
 
   it('shows a stranger, a court user and another case’s mediator nothing', async () => {
     const c = await activeCase(t);
