@@ -32,6 +32,8 @@ export const messageView = z.object({
     partyId: z.string().nullable(),
     userId: z.string().nullable(),
     name: z.string(),
+    /** The party a representative speaks for, as the case names it (R-MED-15); null otherwise. */
+    onBehalfOf: z.string().nullable(),
   }),
   documentId: z.string().nullable(),
   key: z.string(),

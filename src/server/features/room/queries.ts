@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { LoadedCase } from '../cases/store.ts';
 import { type RoomAccess, roomAccess } from './access.ts';
-import { authorName, messageView } from './views.ts';
+import { authorLabel, messageView } from './views.ts';
 
 // Reading the rooms: which rooms the caller has with their unread counts, and a room's history
 // since a sequence number (what a reconnecting client missed).
@@ -19,6 +19,17 @@ export const mediatorName = async (db: Db, loaded: LoadedCase) => {
     .from(users)
     .where(eq(users.id, loaded.mediatorUserId));
   return row?.name ?? '';
+};
+
+/** The account names of these authors (each once): who wrote under their own name. */
+const accountNames = async (db: Db, ids: (string | null)[]) => {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, name: users.fullName })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 };
 
 /** Everyone who may be in the case's rooms: the accepted parties with accounts and the mediator. */
@@ -105,11 +116,20 @@ export const roomHistory = async (
     )
     .orderBy(asc(roomMessages.seq))
     .limit(page.limit);
-  const mediator = await mediatorName(ctx.db, access.loaded);
+  const names = await accountNames(
+    ctx.db,
+    rows.map((row) => row.authorUserId),
+  );
   const messages = [];
   for (const row of rows) {
     const body = (await ctx.sealer.open(ctx.db, `case:${caseId}`, row.body)).toString();
-    messages.push(messageView(row, body, authorName(row, access.loaded, mediator)));
+    messages.push(
+      messageView(
+        row,
+        body,
+        authorLabel(row, access.loaded, (id) => (id && names.get(id)) || ''),
+      ),
+    );
   }
   const lastSeq = await lastSeqOf(ctx.db, caseId, room);
   const reads = await ctx.db

@@ -21,7 +21,7 @@ import {
   reserveSeqs,
   roomKey,
 } from './messages.ts';
-import { authorName, authorOf, type MessageRow, messageView } from './views.ts';
+import { authorLabel, authorOf, type MessageRow, messageView } from './views.ts';
 
 // Sending to a room (DESIGN.md §4): authorised at every send, stored first with the room's next
 // sequence number and the client's idempotency key, then published on the bus for every node.
@@ -177,8 +177,12 @@ const viewOf = async (
   const body = fresh
     ? request.input.body
     : (await ctx.sealer.open(ctx.db, `case:${request.caseId}`, row.body)).toString();
-  // The author is the caller: a mediator's name is their own account's.
-  return messageView(row, body, authorName(row, access.loaded, request.principal.fullName));
+  // The author is the caller: a name under their own account is theirs.
+  return messageView(
+    row,
+    body,
+    authorLabel(row, access.loaded, () => request.principal.fullName),
+  );
 };
 
 /** Two sends with the same key at once (another node, another batch): the loser returns the winner's. */

@@ -139,7 +139,7 @@ export const answerShuttle = async (
   });
   if (result.delivered) {
     const { message, body, room, name } = result.delivered;
-    const view = messageView(message, body, name);
+    const view = messageView(message, body, { name, onBehalfOf: null });
     await publishRoomEvent(ctx, { type: 'message', caseId, room, message: view });
   }
   return { status: result.status };

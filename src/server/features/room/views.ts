@@ -15,31 +15,38 @@ export const authorOf = (viewer: Viewer) => {
   return { role: 'mediator' as const, partyId: null };
 };
 
+export type AuthorLabel = { name: string; onBehalfOf: string | null };
+
 /**
- * The name shown with a message: the party as named in the case, its representative as the party
- * named it (the author's account is not the party's), or the mediator's account name. An
- * interpreter's name is not known here: the page names every member (features/members).
+ * The name shown with a message, and whom its author speaks for: a party as the case names it; a
+ * representative under their own account's name, for their party (R-MED-15); the mediator and an
+ * interpreter under their account's name. `accountName` knows the accounts of the authors.
  */
-export const authorName = (
-  row: Pick<MessageRow, 'authorPartyId' | 'authorUserId' | 'authorRole'>,
+export const authorLabel = (
+  row: Pick<MessageRow, 'authorPartyId' | 'authorUserId'>,
   loaded: LoadedCase,
-  mediatorName: string,
-) => {
-  if (row.authorRole === 'interpreter') return '';
+  accountName: (userId: string | null) => string,
+): AuthorLabel => {
   const party = row.authorPartyId ? loaded.parties.find((p) => p.id === row.authorPartyId) : undefined;
-  if (!row.authorPartyId) return mediatorName;
-  if (party?.userId && row.authorUserId && party.userId !== row.authorUserId)
-    return party.representative?.fullName ?? '';
-  return party?.fullName ?? '';
+  if (!party) return { name: accountName(row.authorUserId), onBehalfOf: null };
+  if (row.authorUserId && party.userId !== row.authorUserId)
+    return { name: accountName(row.authorUserId), onBehalfOf: party.fullName };
+  return { name: party.fullName, onBehalfOf: null };
 };
 
-export const messageView = (row: MessageRow, body: string, name: string): MessageView => ({
+export const messageView = (row: MessageRow, body: string, label: AuthorLabel): MessageView => ({
   id: row.id,
   room: row.room,
   seq: row.seq,
   kind: row.kind,
   body,
-  author: { role: row.authorRole, partyId: row.authorPartyId, userId: row.authorUserId, name },
+  author: {
+    role: row.authorRole,
+    partyId: row.authorPartyId,
+    userId: row.authorUserId,
+    name: label.name,
+    onBehalfOf: label.onBehalfOf,
+  },
   documentId: row.documentId,
   key: row.idempotencyKey,
   createdAt: row.createdAt.toISOString(),

@@ -1,32 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { useMembers } from './use-members.ts';
-
-type Author = {
-  role: 'party' | 'mediator' | 'interpreter';
-  partyId: string | null;
-  userId: string | null;
-  name: string;
-};
+import type { MessageView } from '../../../contracts/room.ts';
 
 /**
- * The name shown with a message in the room, with the author's place when they speak for
- * someone: "<name>, representative of <party>" or "<name> (interpreter)" (R-MED-15). The names
- * come from the case's members, so a message keeps its author's name after a change.
+ * The name shown with a message in the room, with the author's place when they are not a party
+ * speaking for itself: "<name> · representative of <party>" or "<name> · interpreter" (R-MED-15).
+ * The server names the author as they were when they wrote (contracts/room.ts).
  */
-export const AuthorName = ({ caseId, author }: { caseId: string; author: Author }) => {
+export const AuthorName = ({ author }: { author: MessageView['author'] }) => {
   const { t } = useTranslation();
-  const members = useMembers(caseId).data;
-  const person = author.userId ? members?.people.find((p) => p.userId === author.userId) : undefined;
-  if (person?.as === 'representative')
+  if (author.onBehalfOf)
     return (
       <>
-        {person.name} · {t('web.members.label.representative', { party: person.partyName ?? '' })}
+        {author.name} · {t('web.members.label.representative', { party: author.onBehalfOf })}
       </>
     );
   if (author.role === 'interpreter')
     return (
       <>
-        {person?.name ?? author.name} · {t('web.members.label.interpreter')}
+        {author.name} · {t('web.members.label.interpreter')}
       </>
     );
   return <>{author.name}</>;

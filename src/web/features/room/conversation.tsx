@@ -84,7 +84,7 @@ export const Conversation = ({ caseId, room, open, meId, members, shuttle }: Pro
               className={`max-w-[85%] rounded-lg p-2 ${mine ? 'ml-auto bg-brand-50' : 'bg-white'} border border-slate-200`}
             >
               <p className="text-sm font-semibold">
-                {mine ? t('web.room.me') : <AuthorName caseId={caseId} author={m.author} />}
+                {mine ? t('web.room.me') : <AuthorName author={m.author} />}
                 {m.author.role === 'mediator' && !mine && ` (${t('web.room.mediator')})`}
               </p>
               {m.kind === 'document' && m.documentId ? (
