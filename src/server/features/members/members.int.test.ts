@@ -69,7 +69,9 @@ describe('a party representative (R-MED-15, R-MED-17)', () => {
       role: 'party',
       partyId: c.ids.b,
       userId: c.r.me.id,
-      name: 'Ерлан Жақсыбеков',
+      // Under the representative's own account name, for the party as the case names it.
+      name: c.r.me.fullName,
+      onBehalfOf: 'Берік Сапарұлы Омаров',
     });
     expect((await send(c.caseId, caucusB, c.r.cookie, 'Only for the mediator')).statusCode).toBe(200);
     expect((await send(c.caseId, caucusB, c.b.cookie, 'I agree with my lawyer')).statusCode).toBe(200);
