@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CaseFacts, PartyFacts } from '../../../core/cases/lifecycle.ts';
 import type { Db } from '../../db/open.ts';
 import { caseParties, cases, mediators } from '../../db/schema/index.ts';
@@ -61,7 +61,9 @@ export const loadCases = async (
     .select({ row: cases, mediatorUserId: mediators.userId })
     .from(cases)
     .leftJoin(mediators, eq(mediators.id, cases.mediatorId))
-    .where(ids.length === 1 ? eq(cases.id, ids[0] as string) : inArray(cases.id, ids))
+    .where(
+      ids.length === 1 ? eq(cases.id, ids[0] as string) : sql`${cases.id} = any(${sql.param(ids)}::uuid[])`,
+    )
     .orderBy(asc(cases.id));
   const found = lock ? await query.for(lock, { of: cases }) : await query;
   const loaded = new Map<string, LoadedCase>();
@@ -72,10 +74,7 @@ export const loadCases = async (
     .where(
       found.length === 1
         ? eq(caseParties.caseId, found[0]?.row.id as string)
-        : inArray(
-            caseParties.caseId,
-            found.map((f) => f.row.id),
-          ),
+        : sql`${caseParties.caseId} = any(${sql.param(found.map((f) => f.row.id))}::uuid[])`,
     )
     .orderBy(asc(caseParties.side), asc(caseParties.id));
   for (const { row, mediatorUserId } of found) {

@@ -52,14 +52,17 @@ const accessOf = (loaded: LoadedCase | undefined, request: SendRequest): RoomAcc
 /** Messages already stored under these requests' keys: a retry returns the first one. */
 const storedUnderKeys = async (tx: Db, requests: SendRequest[]) => {
   if (requests.length === 0) return new Map<string, MessageRow>();
-  const tuples = requests.map(
-    (r) => sql`(${r.caseId}::uuid, ${r.principal.userId}::uuid, ${r.input.key}::text)`,
-  );
+  // One array per key part (not a tuple per request): the statement does not grow with the batch.
+  const keys = sql`unnest(
+    ${sql.param(requests.map((r) => r.caseId))}::uuid[],
+    ${sql.param(requests.map((r) => r.principal.userId))}::uuid[],
+    ${sql.param(requests.map((r) => r.input.key))}::text[]
+  ) as k(case_id, author_user_id, idempotency_key)`;
   const rows = await tx
     .select()
     .from(roomMessages)
     .where(
-      sql`(${roomMessages.caseId}, ${roomMessages.authorUserId}, ${roomMessages.idempotencyKey}) in (${sql.join(tuples, sql`, `)})`,
+      sql`(${roomMessages.caseId}, ${roomMessages.authorUserId}, ${roomMessages.idempotencyKey}) in (select * from ${keys})`,
     );
   return new Map(rows.map((row) => [`${row.caseId}|${row.authorUserId}|${row.idempotencyKey}`, row]));
 };
