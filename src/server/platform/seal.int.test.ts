@@ -33,4 +33,20 @@ describe('sealing port (encryption at rest)', () => {
     await expect(createSealer(randomBytes(32)).open(t.ctx.db, 'case:2', sealed)).rejects.toThrow();
     expect((await createSealer(master).open(t.ctx.db, 'case:2', sealed)).toString()).toBe('caucus note');
   });
+
+  it('warms many scopes at once: existing keys are reused, missing ones created once and kept', async () => {
+    const master = randomBytes(32);
+    const first = createSealer(master);
+    const before = await first.seal(t.ctx.db, 'case:w1', Buffer.from('before warming'));
+    const warmed = createSealer(master);
+    await warmed.warm(t.ctx.db, ['case:w1', 'case:w2', 'case:w3', 'case:w2']);
+    // The existing key was loaded, not replaced: what was sealed before still opens.
+    expect((await warmed.open(t.ctx.db, 'case:w1', before)).toString()).toBe('before warming');
+    const later = await warmed.seal(t.ctx.db, 'case:w3', Buffer.from('after warming'));
+    expect((await createSealer(master).open(t.ctx.db, 'case:w3', later)).toString()).toBe('after warming');
+    const scopes = (await t.ctx.db.select().from(dataKeys))
+      .map((row) => row.scope)
+      .filter((s) => s.startsWith('case:w'));
+    expect(scopes.sort()).toEqual(['case:w1', 'case:w2', 'case:w3']);
+  });
 });

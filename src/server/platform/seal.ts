@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { dataKeys } from '../db/schema/index.ts';
 
@@ -49,6 +49,8 @@ export const loadMasterKey = (env: NodeJS.ProcessEnv, dataDir: string): Buffer =
 };
 
 export type Sealer = {
+  /** Loads (creating what is missing) the keys of many scopes in two statements: a batch's cold start. */
+  warm(db: Db, scopes: string[]): Promise<void>;
   seal(db: Db, scope: string, plaintext: Buffer): Promise<Buffer>;
   open(db: Db, scope: string, sealed: Buffer): Promise<Buffer>;
 };
@@ -75,7 +77,32 @@ export const createSealer = (masterKey: Buffer): Sealer => {
     cache.set(scope, key);
     return key;
   };
+  const remember = (rows: { scope: string; wrappedKey: Buffer }[]) => {
+    if (cache.size + rows.length > 10_000) cache.clear();
+    for (const row of rows) cache.set(row.scope, decrypt(masterKey, row.wrappedKey, `data-key:${row.scope}`));
+  };
+  const stored = (db: Db, scopes: string[]) =>
+    db.select().from(dataKeys).where(inArray(dataKeys.scope, scopes));
   return {
+    warm: async (db, scopes) => {
+      const wanted = [...new Set(scopes)].filter((scope) => !cache.has(scope));
+      if (wanted.length === 0) return;
+      const found = await stored(db, wanted);
+      remember(found);
+      const missing = wanted.filter((scope) => !cache.has(scope));
+      if (missing.length === 0) return;
+      await db
+        .insert(dataKeys)
+        .values(
+          missing.map((scope) => ({
+            scope,
+            wrappedKey: encrypt(masterKey, randomBytes(32), `data-key:${scope}`),
+          })),
+        )
+        .onConflictDoNothing();
+      // Some may have been created by another request meanwhile: use whichever was stored.
+      remember(await stored(db, missing));
+    },
     // The scope is bound into the ciphertext (AAD): a sealed value moved to another scope won't open.
     seal: async (db, scope, plaintext) => encrypt(await dataKey(db, scope, true), plaintext, scope),
     open: async (db, scope, sealed) => decrypt(await dataKey(db, scope, false), sealed, scope),

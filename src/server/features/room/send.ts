@@ -109,6 +109,10 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
     counts.set(roomKey(caseId, room), entry);
   }
   const next = await reserveSeqs(tx, [...counts.values()]);
+  await ctx.sealer.warm(
+    tx,
+    fresh.map((i) => `case:${(requests[i] as SendRequest).caseId}`),
+  );
   const now = ctx.clock.now();
   const rows: MessageRow[] = [];
   for (const i of fresh) {
