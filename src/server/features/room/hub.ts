@@ -140,9 +140,12 @@ export const createRoomHub = (ctx: AppContext) => {
           if (sub) deliver(c, sub, event.message);
         }
         return;
-      case 'read':
-        for (const c of followers) c.send({ type: 'read', caseId, room, marks: event.marks });
+      case 'read': {
+        // The same frame for every follower: serialised once.
+        const text = JSON.stringify({ type: 'read', caseId, room, marks: event.marks } satisfies ServerFrame);
+        for (const c of followers) c.send(text);
         return;
+      }
       case 'typing':
         for (const c of followers)
           if (c.id !== event.connectionId)
@@ -151,7 +154,8 @@ export const createRoomHub = (ctx: AppContext) => {
       case 'presence': {
         presence.heard(event.node, caseId, room, event.members);
         const members = presence.members(caseId, room);
-        for (const c of followers) c.send({ type: 'presence', caseId, room, members });
+        const text = JSON.stringify({ type: 'presence', caseId, room, members } satisfies ServerFrame);
+        for (const c of followers) c.send(text);
         return;
       }
       case 'signal': {
