@@ -1,0 +1,34 @@
+// Signatures (issue 6): the platform CA and the SignatureVerifier port, wired from configuration.
+// KELISIM_TRUST_DIR holds the qualified anchors (NCA RK root and intermediate certificates, PEM or
+// DER files); without it only the platform's simple signatures can be verified.
+import { loadPlatformCa, type PlatformCa } from './platform-ca.ts';
+import { createTrustStore, readTrustDirectory } from './trust.ts';
+import { createSignatureVerifier, type SignatureVerifier } from './verifier.ts';
+
+export { requireSigner } from './identity.ts';
+export { cmsDer } from './pem.ts';
+export type { IssuedCertificate, PlatformCa } from './platform-ca.ts';
+export type {
+  RefusalReason,
+  SignatureKind,
+  SignatureVerdict,
+  SignerIdentity,
+  ValidSignature,
+} from './verdict.ts';
+export { REFUSAL_REASONS, SIMPLE_SIGNATURE_POLICY } from './verdict.ts';
+export type { SignatureVerifier, VerifyOptions } from './verifier.ts';
+
+export type Signatures = { ca: PlatformCa; verifier: SignatureVerifier };
+
+export const loadSignatures = async ({
+  env = process.env,
+  dataDir,
+}: {
+  env?: NodeJS.ProcessEnv;
+  dataDir: string;
+}): Promise<Signatures> => {
+  const ca = await loadPlatformCa({ env, dataDir });
+  const qualified = env.KELISIM_TRUST_DIR ? readTrustDirectory(env.KELISIM_TRUST_DIR) : [];
+  const trust = createTrustStore({ qualified, simple: [ca.certificateDer] });
+  return { ca, verifier: createSignatureVerifier(trust) };
+};
