@@ -18,6 +18,13 @@ import { lastSeqOf, readableRoom, roomHistory } from './queries.ts';
 
 const PAGE = 500;
 const DELIVERED_FLUSH_MS = 1_000;
+/**
+ * Periodic work (delivery marks each second, presence every 20 s) is done a slice of the cases at a
+ * time, spread over the period: with thousands of sockets, one burst would hold the event loop
+ * (and every message behind it) for tens of milliseconds.
+ */
+const SLICES = 10;
+const sliceOf = (caseId: string) => Number.parseInt(caseId.slice(0, 8), 16) % SLICES;
 
 export type LiveConnection = {
   id: string;
@@ -221,12 +228,15 @@ export const createRoomHub = (ctx: AppContext) => {
     }
   };
 
-  /** Records delivery of what was pushed, once a second for the whole node, and tells the rooms. */
-  const flushDelivered = async () => {
+  /**
+   * Records delivery of what was pushed (the cases of one slice, or all), in one statement, and
+   * tells each room once with every member's new mark.
+   */
+  const flushDelivered = async (slice: number | null) => {
     const marks: ReadMark[] = [];
     for (const c of connections.values())
       for (const sub of c.subscriptions.values()) {
-        if (sub.undelivered === 0) continue;
+        if (sub.undelivered === 0 || (slice !== null && sliceOf(sub.caseId) !== slice)) continue;
         marks.push({
           caseId: sub.caseId,
           room: sub.room,
@@ -246,12 +256,18 @@ export const createRoomHub = (ctx: AppContext) => {
     }
     await Promise.all([...byRoom.values()].map((entry) => publishRoomEvent(ctx, { type: 'read', ...entry })));
   };
+  let flushSlice = 0;
   const flushTimer = setInterval(() => {
-    flushDelivered().catch((error) => ctx.log.error({ err: error }, 'delivery marks failed'));
-  }, DELIVERED_FLUSH_MS);
+    flushSlice = (flushSlice + 1) % SLICES;
+    flushDelivered(flushSlice).catch((error) => ctx.log.error({ err: error }, 'delivery marks failed'));
+  }, DELIVERED_FLUSH_MS / SLICES);
+  let announceSlice = 0;
   const announceTimer = setInterval(() => {
-    for (const caseId of cases.keys()) for (const room of roomsFollowed(caseId)) void announce(caseId, room);
-  }, ANNOUNCE_MS);
+    announceSlice = (announceSlice + 1) % SLICES;
+    for (const caseId of cases.keys())
+      if (sliceOf(caseId) === announceSlice)
+        for (const room of roomsFollowed(caseId)) void announce(caseId, room);
+  }, ANNOUNCE_MS / SLICES);
 
   return {
     node,
@@ -310,7 +326,7 @@ export const createRoomHub = (ctx: AppContext) => {
     close: async () => {
       clearInterval(flushTimer);
       clearInterval(announceTimer);
-      await flushDelivered().catch(() => undefined);
+      await flushDelivered(null).catch(() => undefined);
       for (const entry of cases.values()) await (await entry.unsubscribe)();
       cases.clear();
       connections.clear();
