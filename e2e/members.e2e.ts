@@ -1,30 +1,13 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../src/core/identity/roles.ts';
 import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
 import { kzId } from './support/ids.ts';
-import { DEMO_PASSWORD, logIn, say } from './support/pages.ts';
+import { activeCaseId, DEMO_PASSWORD, logIn, openCase, say } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 // A party's representative in the browser (R-MED-15, R-MED-17): the party (Kazakh, phone) names
 // a lawyer on the case page; the lawyer (Russian, phone) registers, finds the case open to them,
 // sees the joint room and the party's own private room only, and writes in the joint room on the
 // party's behalf — the party reads it under "representative of …".
-
-const activeCaseId = async (page: Page) => {
-  const { cases } = (await (await page.request.get('/api/cases?status=open')).json()) as {
-    cases: { id: string; status: string }[];
-  };
-  const active = cases.find((c) => c.status === 'active');
-  if (!active) throw new Error('the demo has no active case');
-  return active.id;
-};
-
-const openCase = async (page: Page, caseId: string, locale: Locale, language: string) => {
-  await page.goto(`/cases/${caseId}`);
-  await page.getByRole('button', { name: language }).click();
-  await page.getByRole('heading', { level: 2, name: say(locale, 'web.room.title') }).waitFor();
-};
 
 describe.skipIf(chromiumMissing)('representatives in the browser', () => {
   const suite = browserSuite();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../src/core/identity/roles.ts';
 import { checkPage, chromiumMissing, PHONE } from './support/browser.ts';
-import { logIn, say } from './support/pages.ts';
+import { activeCaseId, logIn, openCase, say } from './support/pages.ts';
 import { browserSuite } from './support/suite.ts';
 
 // The mediation room of the demo's running mediation, three people in three browsers: the party
@@ -13,14 +13,9 @@ import { browserSuite } from './support/suite.ts';
 
 const openRoom = async (page: Page, email: string, locale: Locale, language: string) => {
   await logIn(page, email);
-  const response = await page.request.get('/api/cases?status=open');
-  const { cases } = (await response.json()) as { cases: { id: string; status: string }[] };
-  const active = cases.find((c) => c.status === 'active');
-  if (!active) throw new Error('the demo has no active case');
-  await page.goto(`/cases/${active.id}`);
-  await page.getByRole('button', { name: language }).click();
-  await page.getByRole('heading', { level: 2, name: say(locale, 'web.room.title') }).waitFor();
-  return active.id;
+  const caseId = await activeCaseId(page);
+  await openCase(page, caseId, locale, language);
+  return caseId;
 };
 
 const sendMessage = async (page: Page, locale: Locale, text: string) => {

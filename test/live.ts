@@ -1,6 +1,7 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ServerFrame } from '../src/contracts/room.ts';
-import type { TestApp } from './app.ts';
+import { createTestApp, type TestApp } from './app.ts';
 
 // A real WebSocket client for the live socket (/api/live) of an app listening on a real port.
 
@@ -78,3 +79,45 @@ export const liveClient = (baseUrl: string, cookie: string): Promise<LiveClient>
       resolve(client);
     });
   });
+
+/**
+ * A test file's app on a real port and its live clients, inside the file: the app is made before
+ * the tests; before each test every client is closed and the database emptied. `connect` waits
+ * for the socket's hello; `subscribe` answers with `subscribed` or the error frame for that room.
+ */
+export const liveSuite = () => {
+  let app: TestApp | undefined;
+  let base = '';
+  const open: LiveClient[] = [];
+  beforeAll(async () => {
+    app = await createTestApp();
+    base = await listen(app.app);
+  });
+  afterAll(() => app?.close());
+  beforeEach(async () => {
+    for (const client of open.splice(0)) await client.close();
+    await app?.reset();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the live suite has not started: use it inside a test');
+      return app;
+    },
+    get base() {
+      return base;
+    },
+    connect: async (cookie: string) => {
+      const client = await liveClient(base, cookie);
+      open.push(client);
+      await client.next('hello');
+      return client;
+    },
+    subscribe: (client: LiveClient, caseId: string, room: string, since = 0) => {
+      const answer = client.nextWhere(
+        (f) => (f.type === 'subscribed' && f.room === room) || (f.type === 'error' && f.ref?.room === room),
+      );
+      client.send({ type: 'subscribe', caseId, room, since });
+      return answer;
+    },
+  };
+};

@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-c
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Locale } from '../../src/core/identity/roles.ts';
 import { launchBrowser, newPage } from './browser.ts';
-import { logIn, say } from './pages.ts';
+import { activeCaseId, logIn, openCase, say } from './pages.ts';
 import { startServer, type TestServer } from './server.ts';
 
 // What the call tests (e2e/call*.e2e.ts) share: a server and a Chromium with a fake camera and
@@ -56,16 +56,12 @@ export const openRoom = async (
   language: string,
 ): Promise<Person> => {
   await logIn(page, email);
-  const response = await page.request.get('/api/cases?status=open');
-  const { cases } = (await response.json()) as { cases: { id: string; status: string }[] };
-  const active = cases.find((c) => c.status === 'active');
-  if (!active) throw new Error('the demo has no active case');
-  await page.goto(`/cases/${active.id}`);
-  await page.getByRole('button', { name: language }).click();
+  const caseId = await activeCaseId(page);
+  await openCase(page, caseId, locale, language);
   await page.getByRole('heading', { level: 3, name: say(locale, 'web.room.call.title') }).waitFor();
   // The name the others see on this person's tile is the account's full name.
   const me = (await (await page.request.get('/api/me')).json()) as { fullName: string };
-  return { page, locale, name: me.fullName, caseId: active.id };
+  return { page, locale, name: me.fullName, caseId };
 };
 
 /** Joins the shown room's call, with the camera (`video`) or in audio-only mode. */

@@ -55,3 +55,19 @@ export const say = (locale: Locale, key: string, values: Record<string, unknown>
   if (text === undefined) throw new Error(`no message ${locale}:${key}`);
   return String(new IntlMessageFormat(text, locale).format(values));
 };
+
+/** The demo's running mediation, as the logged-in person of `page` lists it. */
+export const activeCaseId = async (page: Page) => {
+  const response = await page.request.get('/api/cases?status=open');
+  const { cases } = (await response.json()) as { cases: { id: string; status: string }[] };
+  const active = cases.find((c) => c.status === 'active');
+  if (!active) throw new Error('the demo has no active case');
+  return active.id;
+};
+
+/** Opens a case page in `language` (the switcher's label) and waits for its mediation room. */
+export const openCase = async (page: Page, caseId: string, locale: Locale, language: string) => {
+  await page.goto(`/cases/${caseId}`);
+  await page.getByRole('button', { name: language }).click();
+  await page.getByRole('heading', { level: 2, name: say(locale, 'web.room.title') }).waitFor();
+};

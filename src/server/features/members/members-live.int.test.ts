@@ -1,38 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../../test/app.ts';
 import { activeCase, call } from '../../../../test/cases.ts';
 import { registerUser, validIin } from '../../../../test/factories.ts';
-import { type LiveClient, listen, liveClient } from '../../../../test/live.ts';
+import { liveSuite } from '../../../../test/live.ts';
 
 // Representatives and interpreters on the live socket (/api/live): a subscription is authorised
 // by the same room rules as HTTP (R-MED-17, R-MED-15).
+const live = liveSuite();
+const { connect, subscribe } = live;
 let t: TestApp;
-let base: string;
-const open: LiveClient[] = [];
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await listen(t.app);
+beforeAll(() => {
+  t = live.app;
 });
-afterAll(() => t.close());
-beforeEach(async () => {
-  for (const client of open.splice(0)) await client.close();
-  await t.reset();
-});
-
-const connect = async (cookie: string) => {
-  const client = await liveClient(base, cookie);
-  open.push(client);
-  await client.next('hello');
-  return client;
-};
-
-const subscribe = async (client: LiveClient, caseId: string, room: string) => {
-  const answer = client.nextWhere(
-    (f) => (f.type === 'subscribed' && f.room === room) || (f.type === 'error' && f.ref?.room === room),
-  );
-  client.send({ type: 'subscribe', caseId, room, since: 0 });
-  return answer;
-};
 
 /** A running mediation with R representing B and I interpreting. */
 const peopledCase = async () => {

@@ -1,38 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../../test/app.ts';
 import { activeCase, call } from '../../../../test/cases.ts';
-import { type LiveClient, listen, liveClient } from '../../../../test/live.ts';
+import { liveClient, liveSuite } from '../../../../test/live.ts';
 
 // The live socket: authorised at subscribe and at every send; a caucus's messages, typing and
 // presence reach only its party and the mediator (R-MED-17); bad frames get error frames and the
 // socket stays up.
+const live = liveSuite();
+const { connect, subscribe } = live;
 let t: TestApp;
 let base: string;
-const open: LiveClient[] = [];
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await listen(t.app);
+beforeAll(() => {
+  t = live.app;
+  base = live.base;
 });
-afterAll(() => t.close());
-beforeEach(async () => {
-  for (const client of open.splice(0)) await client.close();
-  await t.reset();
-});
-
-const connect = async (cookie: string) => {
-  const client = await liveClient(base, cookie);
-  open.push(client);
-  await client.next('hello');
-  return client;
-};
-
-const subscribe = async (client: LiveClient, caseId: string, room: string, since = 0) => {
-  const answer = client.nextWhere(
-    (f) => (f.type === 'subscribed' && f.room === room) || (f.type === 'error' && f.ref?.room === room),
-  );
-  client.send({ type: 'subscribe', caseId, room, since });
-  return answer;
-};
 
 const caucusOf = async (caseId: string, cookie: string, side: string) => {
   const view = (await call(t, 'GET', `/api/cases/${caseId}`, cookie)).json();
