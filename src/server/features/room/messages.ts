@@ -61,14 +61,10 @@ export type ReadMark = {
 const markKey = (m: Pick<ReadMark, 'caseId' | 'room' | 'userId'>) => `${m.caseId}|${m.room}|${m.userId}`;
 
 /**
- * Moves members' delivered/read marks forward (never back), all in one statement, and returns
- * each member's marks as stored, once per member (none with `returning: false`).
+ * The statement moving members' delivered/read marks forward (never back), one row per member;
+ * null when there is nothing to move. A send puts it in the same statement as its messages.
  */
-export const advanceReadsMany = async (
-  db: Db,
-  marks: ReadMark[],
-  { returning = true } = {},
-): Promise<ReadMark[]> => {
+export const readMarksUpsert = (marks: ReadMark[]) => {
   // One row per member: a statement may not update the same row twice.
   const merged = new Map<string, ReadMark>();
   for (const mark of marks) {
@@ -84,10 +80,10 @@ export const advanceReadsMany = async (
         : mark,
     );
   }
-  if (merged.size === 0) return [];
+  if (merged.size === 0) return null;
   // Sorted: two flushes touching the same members lock them in the same order.
   const rows = [...merged.values()].sort((a, b) => (markKey(a) < markKey(b) ? -1 : 1));
-  const upsert = sql`${insertUnnest(
+  return sql`${insertUnnest(
     roomReads,
     { caseId: 'uuid', room: 'text', userId: 'uuid', deliveredSeq: 'bigint', readSeq: 'bigint' },
     rows,
@@ -95,10 +91,12 @@ export const advanceReadsMany = async (
     on conflict (case_id, room, user_id) do update set
       delivered_seq = greatest(room_reads.delivered_seq, excluded.delivered_seq),
       read_seq = greatest(room_reads.read_seq, excluded.read_seq)`;
-  if (!returning) {
-    await db.execute(upsert);
-    return [];
-  }
+};
+
+/** Moves members' delivered/read marks forward in one statement; returns each member's marks as stored. */
+export const advanceReadsMany = async (db: Db, marks: ReadMark[]): Promise<ReadMark[]> => {
+  const upsert = readMarksUpsert(marks);
+  if (!upsert) return [];
   type Stored = { case_id: string; room: RoomName; user_id: string; delivered_seq: string; read_seq: string };
   const stored = rowsOf<Stored>(
     await db.execute(sql`${upsert} returning case_id, room, user_id, delivered_seq, read_seq`),

@@ -14,9 +14,9 @@ import { type LoadedCase, loadCases } from '../cases/store.ts';
 import { type RoomAccess, roomAccess, roomCaseOf, roomMemberOf } from './access.ts';
 import { publishRoomEvent } from './events.ts';
 import {
-  advanceReadsMany,
   findByKey,
   type NewMessage,
+  readMarksUpsert,
   refuseWrite,
   reserveSeqs,
   roomKey,
@@ -138,29 +138,26 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
     rows.push(row);
     Object.assign(plan[i] as object, { row, fresh: true });
   }
-  await tx.execute(
-    insertUnnest(
-      roomMessages,
-      {
-        id: 'uuid',
-        caseId: 'uuid',
-        room: 'text',
-        seq: 'bigint',
-        authorUserId: 'uuid',
-        authorRole: 'text',
-        authorPartyId: 'uuid',
-        kind: 'text',
-        body: 'bytea',
-        documentId: 'uuid',
-        idempotencyKey: 'text',
-        createdAt: 'timestamptz',
-      },
-      rows,
-    ),
+  const messages = insertUnnest(
+    roomMessages,
+    {
+      id: 'uuid',
+      caseId: 'uuid',
+      room: 'text',
+      seq: 'bigint',
+      authorUserId: 'uuid',
+      authorRole: 'text',
+      authorPartyId: 'uuid',
+      kind: 'text',
+      body: 'bytea',
+      documentId: 'uuid',
+      idempotencyKey: 'text',
+      createdAt: 'timestamptz',
+    },
+    rows,
   );
-  // The author has read what they wrote.
-  await advanceReadsMany(
-    tx,
+  // The author has read what they wrote: the marks go in the same statement (one round trip).
+  const marks = readMarksUpsert(
     rows.map((row) => ({
       caseId: row.caseId,
       room: row.room as RoomName,
@@ -168,8 +165,8 @@ const storeBatch = async (ctx: AppContext, tx: Db, requests: SendRequest[]): Pro
       deliveredSeq: row.seq,
       readSeq: row.seq,
     })),
-    { returning: false },
   );
+  await tx.execute(marks ? sql`with stored as (${messages}) ${marks}` : messages);
   return plan;
 };
 
