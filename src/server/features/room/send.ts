@@ -25,7 +25,7 @@ import { authorLabel, authorOf, type MessageRow, messageView } from './views.ts'
 
 // Sending to a room (DESIGN.md §4): authorised at every send, stored first with the room's next
 // sequence number and the client's idempotency key, then published on the bus for every node.
-// Sends are stored in batches (writer.ts): one transaction of six statements for all the messages
+// Sends are stored in batches (writer.ts): one transaction of five statements for all the messages
 // that arrived while the previous batch was written, each message authorised on its own — at
 // 2 000 messages a second a transaction per message would spend the database on round trips.
 
