@@ -57,6 +57,7 @@ import { seedReferenceData } from '../src/server/db/seed.ts';
 import { newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256Hex } from '../src/server/platform/auth/sessions.ts';
 import type { Mailer, MailMessage } from '../src/server/platform/mail/index.ts';
 import { profileWhile } from './lib/cpu-profile.ts';
+import { type Buckets, type Profile, summarizeProfile } from './lib/profile-summary.ts';
 import { benchLog, cleanup, onCleanup, openBenchPlatform, percentile, roundTo } from './support.ts';
 
 const log = benchLog('intake');
@@ -535,71 +536,29 @@ const throughputByTenth = (doneAt: Float64Array) => {
 
 // --- the profile, bucketed for this path -----------------------------------------------------------
 
-type CallFrame = { functionName: string; url: string; lineNumber: number };
-type ProfileNode = { id: number; callFrame: CallFrame; children?: number[]; hitCount?: number };
-type Profile = { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number };
-
-const BUCKETS: [RegExp, string][] = [
-  [/@electric-sql\/pglite/, 'PGlite (PostgreSQL compiled to WASM, in this thread)'],
-  [/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//, 'pg driver (protocol, parsing rows)'],
-  [/drizzle-orm/, 'drizzle-orm (building SQL, mapping rows)'],
-  [/fastify-type-provider-zod|node_modules\/zod\//, 'zod (request validation, response check)'],
-  [/nodemailer|platform\/mail\//, 'mail: composing with nodemailer + outbox files'],
-  [/i18next|intl-messageformat|@formatjs|platform\/i18n/, 'translations (mail and notification text)'],
-  [/auth\/sessions\.ts|http\/access\.ts/, 'session lookup + access control'],
-  [/\/src\/server\/features\/|\/src\/server\/platform\//, 'use cases and views (features/*)'],
-  [/\/src\/core\//, 'core (state machine, contract, calendar)'],
-  [/prom-client|platform\/metrics/, 'metrics'],
-];
-const NATIVE_BUCKETS: Record<string, string> = {
-  '(garbage collector)': 'garbage collector',
-  '(idle)': 'idle (waiting: PostgreSQL, I/O)',
-  '(program)': 'V8/native (program)',
-  writev: 'socket write (syscall)',
-  writeUtf8String: 'socket write (syscall)',
-  writeBuffer: 'socket write (syscall)',
+const INTAKE_BUCKETS: Buckets = {
+  byUrl: [
+    [/@electric-sql\/pglite/, 'PGlite (PostgreSQL compiled to WASM, in this thread)'],
+    [/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//, 'pg driver (protocol, parsing rows)'],
+    [/drizzle-orm/, 'drizzle-orm (building SQL, mapping rows)'],
+    [/fastify-type-provider-zod|node_modules\/zod\//, 'zod (request validation, response check)'],
+    [/nodemailer|platform\/mail\//, 'mail: composing with nodemailer + outbox files'],
+    [/i18next|intl-messageformat|@formatjs|platform\/i18n/, 'translations (mail and notification text)'],
+    [/auth\/sessions\.ts|http\/access\.ts/, 'session lookup + access control'],
+    [/\/src\/server\/features\/|\/src\/server\/platform\//, 'use cases and views (features/*)'],
+    [/\/src\/core\//, 'core (state machine, contract, calendar)'],
+    [/prom-client|platform\/metrics/, 'metrics'],
+  ],
+  native: {
+    '(garbage collector)': 'garbage collector',
+    '(idle)': 'idle (waiting: PostgreSQL, I/O)',
+    '(program)': 'V8/native (program)',
+    writev: 'socket write (syscall)',
+    writeUtf8String: 'socket write (syscall)',
+    writeBuffer: 'socket write (syscall)',
+  },
+  rest: 'fastify + node:http + promises (rest)',
 };
-const bucketOf = ({ url, functionName }: CallFrame) => {
-  if (!url) return NATIVE_BUCKETS[functionName] ?? null;
-  return BUCKETS.find(([pattern]) => pattern.test(url))?.[1] ?? null;
-};
-
-/** Samples per bucket (first bucket walking from the leaf) and the heaviest leaf functions. */
-const summarizeProfile = (profile: Profile, cases: number) => {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-  const buckets = new Map<string, number>();
-  const leaves = new Map<string, number>();
-  for (const sample of profile.samples) {
-    let found: string | null = null;
-    for (let id: number | undefined = sample; id !== undefined && !found; id = parent.get(id)) {
-      const node = nodes.get(id);
-      if (node) found = bucketOf(node.callFrame);
-    }
-    const key = found ?? 'fastify + node:http + promises (rest)';
-    buckets.set(key, (buckets.get(key) ?? 0) + 1);
-    const leaf = nodes.get(sample)?.callFrame;
-    const leafKey = leaf
-      ? `${leaf.functionName || '(anonymous)'} ${shortUrl(leaf.url)}:${leaf.lineNumber + 1}`
-      : '?';
-    leaves.set(leafKey, (leaves.get(leafKey) ?? 0) + 1);
-  }
-  const total = profile.samples.length || 1;
-  const msPerSample = (profile.endTime - profile.startTime) / 1000 / total;
-  const lines = (map: Map<string, number>, limit: number) =>
-    [...map]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, limit)
-      .map(
-        ([name, n]) =>
-          `${((n * msPerSample) / cases).toFixed(2).padStart(7)} ms/case ${((n / total) * 100).toFixed(1).padStart(5)}%  ${name}`,
-      )
-      .join('\n');
-  return `by component:\n${lines(buckets, 20)}\nheaviest leaf functions:\n${lines(leaves, 15)}`;
-};
-const shortUrl = (url: string) =>
-  url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/src\//, 'src/');
 
 // --- one case at a time: SQL statements and database time per request --------------------------
 
@@ -884,7 +843,9 @@ const profileRun = async (s: Settings, intake: (n: number) => Promise<PhaseResul
   log(
     `${count} cases under the profiler: ${rate(count, result.wallMs).toFixed(1)} cases/s; profile in ${file}`,
   );
-  process.stderr.write(`${summarizeProfile(profile as unknown as Profile, count)}\n`);
+  process.stderr.write(
+    `${summarizeProfile(profile as unknown as Profile, INTAKE_BUCKETS, count, 'ms/case', { buckets: 20, leaves: 15 })}\n`,
+  );
 };
 
 const figures = (

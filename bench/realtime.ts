@@ -61,6 +61,7 @@ import { buildApp } from '../src/server/app.ts';
 import { openPostgres } from '../src/server/db/open.ts';
 import { createRedisBus } from '../src/server/platform/bus/redis.ts';
 import { profileWhile } from './lib/cpu-profile.ts';
+import { type Profile, summarizeProfile } from './lib/profile-summary.ts';
 import { startBaseline } from './lib/realtime-baseline.ts';
 import type { RunResult, RunSpec } from './lib/realtime-client.ts';
 import { type Clients, startClients } from './lib/realtime-host.ts';
@@ -68,11 +69,10 @@ import {
   cpuMeter,
   formatStatements,
   type PoolLike,
-  type Profile,
   poolMeter,
   processMeter,
+  REALTIME_BUCKETS,
   statementCounter,
-  summarizeProfile,
 } from './lib/realtime-measure.ts';
 import { seedRooms } from './lib/realtime-seed.ts';
 import { benchLog, cleanup, onCleanup, openBenchPlatform, percentile, roundTo } from './support.ts';
@@ -221,7 +221,9 @@ const phase = async (
     process.stderr.write(`${formatStatements(statements, messages)}\n`);
   }
   if (replies.profile)
-    process.stderr.write(`${summarizeProfile(replies.profile as unknown as Profile, sent)}\n`);
+    process.stderr.write(
+      `${summarizeProfile(replies.profile as unknown as Profile, REALTIME_BUCKETS, sent, 'µs/msg')}\n`,
+    );
   await clients.all({ type: 'close' });
   return figures;
 };

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Buckets } from './profile-summary.ts';
 
 const TICK_MS = (() => {
   try {
@@ -103,78 +104,39 @@ export const processMeter = () => {
 
 // --- the main thread's profile, bucketed for the live-socket path -------------------------------
 
-type CallFrame = { functionName: string; url: string; lineNumber: number };
-type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
-export type Profile = { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number };
-
-const BUCKETS: [RegExp, string][] = [
-  [/@electric-sql\/pglite/, 'PGlite (PostgreSQL in WASM, on this thread)'],
-  [/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//, 'pg driver'],
-  [/drizzle-orm/, 'drizzle-orm (building SQL, mapping rows)'],
-  [/node_modules\/zod\//, 'zod (frame validation)'],
-  [/node_modules\/ioredis|node_modules\/redis-parser/, 'ioredis (bus)'],
-  [/platform\/bus\//, 'bus adapter (structuredClone / JSON per handler)'],
-  [/node_modules\/ws\//, 'ws (framing, masking, sending)'],
-  [/@fastify\/websocket/, '@fastify/websocket'],
-  [/platform\/seal\.ts/, 'sealing (AES-GCM)'],
-  [/auth\/sessions\.ts|http\/access\.ts/, 'session lookup'],
-  [/features\/room\/hub\.ts/, 'room hub (fan-out, delivered marks)'],
-  [/features\/room\/live\.ts/, 'live socket (per-frame queue, rate limit)'],
-  [/features\/room\/messages\.ts/, 'postMessage (store, seq, publish)'],
-  [/features\/room\//, 'room: other (views, queries, access)'],
-  [/features\/cases\//, 'cases: loadCase, policy'],
-  [/platform\/transaction\.ts/, 'transaction helper'],
-  [/realtime-baseline\.ts/, 'baseline relay'],
-];
-const NATIVE: Record<string, string> = {
-  '(garbage collector)': 'garbage collector',
-  '(idle)': 'idle',
-  '(program)': 'V8/native (program)',
-  writev: 'socket write (syscall)',
-  writeUtf8String: 'socket write (syscall)',
-  writeLatin1String: 'socket write (syscall)',
-  writeBuffer: 'socket write (syscall)',
-  stringify: 'JSON.stringify',
-  parse: 'JSON.parse',
-};
-const bucketOf = ({ url, functionName }: CallFrame) =>
-  url ? (BUCKETS.find(([pattern]) => pattern.test(url))?.[1] ?? null) : (NATIVE[functionName] ?? null);
-const shortUrl = (url: string) =>
-  url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/(src|bench)\//, '$1/');
-
-/** Share and µs per message of each component (first found walking from the leaf), and top leaves. */
-export const summarizeProfile = (profile: Profile, messages: number) => {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-  const buckets = new Map<string, number>();
-  const leaves = new Map<string, number>();
-  for (const sample of profile.samples) {
-    let found: string | null = null;
-    for (let id: number | undefined = sample; id !== undefined && !found; id = parent.get(id)) {
-      const node = nodes.get(id);
-      if (node) found = bucketOf(node.callFrame);
-    }
-    const key = found ?? 'node core, fastify, promises (rest)';
-    buckets.set(key, (buckets.get(key) ?? 0) + 1);
-    const leaf = nodes.get(sample)?.callFrame;
-    const name = leaf
-      ? `${leaf.functionName || '(anonymous)'} ${shortUrl(leaf.url)}:${leaf.lineNumber + 1}`
-      : '?';
-    leaves.set(name, (leaves.get(name) ?? 0) + 1);
-  }
-  const total = profile.samples.length || 1;
-  const usPerSample = (profile.endTime - profile.startTime) / total;
-  const lines = (map: Map<string, number>, limit: number) =>
-    [...map]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, limit)
-      .map(
-        ([name, n]) =>
-          `${((n * usPerSample) / Math.max(messages, 1)).toFixed(1).padStart(8)} µs/msg ${((n / total) * 100).toFixed(1).padStart(5)}%  ${name}`,
-      )
-      .join('\n');
-  return `by component:\n${lines(buckets, 24)}\nheaviest leaf functions:\n${lines(leaves, 20)}`;
+/** Where the live-socket path spends the main thread (bench/realtime.ts BENCH_PROFILE). */
+export const REALTIME_BUCKETS: Buckets = {
+  byUrl: [
+    [/@electric-sql\/pglite/, 'PGlite (PostgreSQL in WASM, on this thread)'],
+    [/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//, 'pg driver'],
+    [/drizzle-orm/, 'drizzle-orm (building SQL, mapping rows)'],
+    [/node_modules\/zod\//, 'zod (frame validation)'],
+    [/node_modules\/ioredis|node_modules\/redis-parser/, 'ioredis (bus)'],
+    [/platform\/bus\//, 'bus adapter (structuredClone / JSON per handler)'],
+    [/node_modules\/ws\//, 'ws (framing, masking, sending)'],
+    [/@fastify\/websocket/, '@fastify/websocket'],
+    [/platform\/seal\.ts/, 'sealing (AES-GCM)'],
+    [/auth\/sessions\.ts|http\/access\.ts/, 'session lookup'],
+    [/features\/room\/hub\.ts/, 'room hub (fan-out, delivered marks)'],
+    [/features\/room\/live\.ts/, 'live socket (per-frame queue, rate limit)'],
+    [/features\/room\/messages\.ts/, 'postMessage (store, seq, publish)'],
+    [/features\/room\//, 'room: other (views, queries, access)'],
+    [/features\/cases\//, 'cases: loadCase, policy'],
+    [/platform\/transaction\.ts/, 'transaction helper'],
+    [/realtime-baseline\.ts/, 'baseline relay'],
+  ],
+  native: {
+    '(garbage collector)': 'garbage collector',
+    '(idle)': 'idle',
+    '(program)': 'V8/native (program)',
+    writev: 'socket write (syscall)',
+    writeUtf8String: 'socket write (syscall)',
+    writeLatin1String: 'socket write (syscall)',
+    writeBuffer: 'socket write (syscall)',
+    stringify: 'JSON.stringify',
+    parse: 'JSON.parse',
+  },
+  rest: 'node core, fastify, promises (rest)',
 };
 
 // --- SQL statements per message --------------------------------------------------------------
