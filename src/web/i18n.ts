@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../core/identity/roles.ts';
+import { KK_MONTHS } from '../core/util/kazakh-months.ts';
 import { messages } from '../locales/index.ts';
 
 // The visitor's explicit choice is kept in localStorage (for the web app) and in a cookie of the
@@ -63,20 +64,6 @@ export const intlLocale = (locale: Locale) => (locale === 'kk' ? 'kk-KZ' : local
 
 // Chrome (desktop and Android) ships without Kazakh date names and prints "2026 M11 25"; for kk
 // we assemble the CLDR long pattern ("2026 ж. 25 қараша, 10:17") from numeric parts ourselves.
-const KK_MONTHS = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
 const ZONE = 'Asia/Almaty';
 
 export const kazakhDate = (iso: string, withTime: boolean) => {

@@ -1,3 +1,4 @@
+import { KK_MONTHS } from '../util/kazakh-months.ts';
 import { NBSP, type Wording } from './wording.ts';
 
 // Kazakh, the state language: the first column of a bilingual agreement.
@@ -74,19 +75,6 @@ export const WORDING_KK: Wording = {
   documentHash: 'Келісім нұсқасының SHA-256 хэші',
   verifyAt: 'Түпнұсқалығын тексеру',
   page: (n, total) => `${n} / ${total}`,
-  months: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
+  months: [...KK_MONTHS],
   formatDate: (year, month, day) => `${year}${NBSP}жылғы ${day}${NBSP}${month}`,
 };
