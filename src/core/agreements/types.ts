@@ -10,6 +10,10 @@ import type { DisputeCategory } from '../registry/reference.ts';
 export const AGREEMENT_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type AgreementLanguage = (typeof AGREEMENT_LANGUAGES)[number];
 
+/** How the frozen version is printed: in one of its languages, or Kazakh and Russian side by side. */
+export const PDF_LAYOUTS = ['kk', 'ru', 'en', 'kk+ru'] as const;
+export type PdfLayout = (typeof PDF_LAYOUTS)[number];
+
 /** Text written by people, once per language of the agreement (names and numbers need no translation). */
 export type LocalizedText = Partial<Record<AgreementLanguage, string>>;
 

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { agreementHash } from '../../../../core/agreements/canonical.ts';
 import { agreementBlocks, WORDINGS } from '../../../../core/agreements/document.ts';
 import type { AgreementProblem } from '../../../../core/agreements/problems.ts';
-import type { AgreementDraft, AgreementLanguage } from '../../../../core/agreements/types.ts';
+import type { AgreementDraft, AgreementLanguage, PdfLayout } from '../../../../core/agreements/types.ts';
 import { agreementErrors } from '../../../../core/agreements/validate.ts';
 import { type Column, Flow, type Fonts } from './flow.ts';
 import { cachedFontkit, fontBytes } from './fonts.ts';
@@ -15,8 +15,7 @@ import { A4, BILINGUAL_STYLES, FOOTER, GUTTER, MARGIN, SINGLE_STYLES, VERIFY } f
 // from the agreement's date, fonts are subset deterministically, nothing reads the clock or a
 // random source. That lets anyone re-render a frozen version and compare hashes of the files.
 
-export const PDF_LAYOUTS = ['kk', 'ru', 'en', 'kk+ru'] as const;
-export type PdfLayout = (typeof PDF_LAYOUTS)[number];
+export { PDF_LAYOUTS } from '../../../../core/agreements/types.ts';
 
 export type RenderOptions = {
   layout: PdfLayout;
