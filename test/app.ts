@@ -17,6 +17,7 @@ import type { Bus } from '../src/server/platform/bus/types.ts';
 import { manualClock } from '../src/server/platform/clock.ts';
 import { createOutboxMailer } from '../src/server/platform/mail/outbox.ts';
 import { createSealer } from '../src/server/platform/seal.ts';
+import { loadSignatures } from '../src/server/platform/signatures/index.ts';
 import { adminUrl } from './global-setup.ts';
 
 export const TEST_ENGINE = (process.env.KELISIM_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
@@ -85,6 +86,7 @@ export const createTestApp = async (env: Record<string, string> = {}, options: {
     loginFailures: memoryFailureCounter(clock),
     redis: null,
     sealer: createSealer(randomBytes(32)),
+    signatures: await loadSignatures({ env: {}, dataDir, now: () => clock.now() }),
   };
   const { app, ctx, routes } = await buildApp(platform, { webDist: null });
   return {

@@ -9,6 +9,7 @@ import type { Bus } from './platform/bus/types.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Mailer } from './platform/mail/index.ts';
 import type { Sealer } from './platform/seal.ts';
+import type { Signatures } from './platform/signatures/index.ts';
 
 /** The ports every feature's commands use; built once per process by main.ts (or by a test). */
 export type Platform = {
@@ -20,6 +21,8 @@ export type Platform = {
   clock: Clock;
   loginFailures: FailureCounter;
   sealer: Sealer;
+  /** The platform CA (simple signatures) and the verifier of signed agreements. */
+  signatures: Signatures;
   /** Shared counters between nodes (rate limits, login failures) when REDIS_URL is set. */
   redis: Redis | null;
 };

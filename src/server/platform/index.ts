@@ -8,6 +8,7 @@ import { createBus } from './bus/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { createMailer } from './mail/index.ts';
 import { createSealer, loadMasterKey } from './seal.ts';
+import { loadSignatures } from './signatures/index.ts';
 
 /** Opens every port the configuration asks for; `close` releases them in reverse order. */
 export const createPlatform = async (config: Config, clock: Clock = systemClock) => {
@@ -26,6 +27,7 @@ export const createPlatform = async (config: Config, clock: Clock = systemClock)
     loginFailures: redis ? redisFailureCounter(redis) : memoryFailureCounter(clock),
     redis,
     sealer: createSealer(loadMasterKey(config.env, config.dataDir)),
+    signatures: await loadSignatures({ env: config.env, dataDir: config.dataDir, now: () => clock.now() }),
   };
   const close = async () => {
     await platform.mailer.close();

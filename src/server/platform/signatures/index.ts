@@ -23,12 +23,15 @@ export type Signatures = { ca: PlatformCa; verifier: SignatureVerifier };
 export const loadSignatures = async ({
   env = process.env,
   dataDir,
+  now = () => new Date(),
 }: {
   env?: NodeJS.ProcessEnv;
   dataDir: string;
+  /** The platform clock: validity periods are checked at its time. */
+  now?: () => Date;
 }): Promise<Signatures> => {
-  const ca = await loadPlatformCa({ env, dataDir });
+  const ca = await loadPlatformCa({ env, dataDir, now: now() });
   const qualified = env.KELISIM_TRUST_DIR ? readTrustDirectory(env.KELISIM_TRUST_DIR) : [];
   const trust = createTrustStore({ qualified, simple: [ca.certificateDer] });
-  return { ca, verifier: createSignatureVerifier(trust) };
+  return { ca, verifier: createSignatureVerifier(trust, { now }) };
 };

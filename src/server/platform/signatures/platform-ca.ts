@@ -50,9 +50,8 @@ const signingAlgorithm = (certificate: x509.X509Certificate) => {
   throw new Error(`platform CA key must be ECDSA or RSA, not ${algorithm.name}`);
 };
 
-const generate = async () => {
+const generate = async (now: Date) => {
   const keys = (await crypto.subtle.generateKey(EC_ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const now = new Date();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: randomSerial(),
@@ -78,7 +77,7 @@ const generate = async () => {
 };
 
 /** The CA's PEMs: from the environment, else from the data directory, generated there once. */
-const loadPems = async (env: NodeJS.ProcessEnv, dataDir: string) => {
+const loadPems = async (env: NodeJS.ProcessEnv, dataDir: string, now: Date) => {
   if (env.KELISIM_CA_KEY || env.KELISIM_CA_CERT) {
     if (!env.KELISIM_CA_KEY || !env.KELISIM_CA_CERT)
       throw new Error('KELISIM_CA_KEY and KELISIM_CA_CERT must be set together');
@@ -90,7 +89,7 @@ const loadPems = async (env: NodeJS.ProcessEnv, dataDir: string) => {
     // Certificate first, key last, each by rename: the key file existing means both are complete,
     // and a crash in between only leaves a certificate that the next start replaces. Two processes
     // never run on one data directory (its pid lock), so there is no race to arbitrate.
-    const generated = await generate();
+    const generated = await generate(now);
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(`${certFile}.tmp`, generated.certPem, { mode: 0o644 });
     fs.renameSync(`${certFile}.tmp`, certFile);
@@ -103,11 +102,14 @@ const loadPems = async (env: NodeJS.ProcessEnv, dataDir: string) => {
 export const loadPlatformCa = async ({
   env = process.env,
   dataDir,
+  now = new Date(),
 }: {
   env?: NodeJS.ProcessEnv;
   dataDir: string;
+  /** The platform clock's time, for a CA generated now (tests run on a manual clock). */
+  now?: Date;
 }): Promise<PlatformCa> => {
-  const { keyPem, certPem } = await loadPems(env, dataDir);
+  const { keyPem, certPem } = await loadPems(env, dataDir, now);
   const [keyDer] = pemBlocks(keyPem, 'PRIVATE KEY');
   if (!keyDer) throw new Error('platform CA key must be a PKCS#8 PEM ("BEGIN PRIVATE KEY")');
   const caCertificate = new x509.X509Certificate(certPem);
