@@ -1,4 +1,10 @@
 import type { Locale } from '../core/identity/roles.ts';
+import agreementEn from './agreement/en.json' with { type: 'json' };
+import agreementKk from './agreement/kk.json' with { type: 'json' };
+import agreementRu from './agreement/ru.json' with { type: 'json' };
+import agreementsEn from './agreements/en.json' with { type: 'json' };
+import agreementsKk from './agreements/kk.json' with { type: 'json' };
+import agreementsRu from './agreements/ru.json' with { type: 'json' };
 import caseEn from './case/en.json' with { type: 'json' };
 import caseKk from './case/kk.json' with { type: 'json' };
 import caseRu from './case/ru.json' with { type: 'json' };
@@ -20,6 +26,9 @@ import scheduleRu from './schedule/ru.json' with { type: 'json' };
 import sharedEn from './shared/en.json' with { type: 'json' };
 import sharedKk from './shared/kk.json' with { type: 'json' };
 import sharedRu from './shared/ru.json' with { type: 'json' };
+import signingEn from './signing/en.json' with { type: 'json' };
+import signingKk from './signing/kk.json' with { type: 'json' };
+import signingRu from './signing/ru.json' with { type: 'json' };
 import webEn from './web/en.json' with { type: 'json' };
 import webKk from './web/kk.json' with { type: 'json' };
 import webRu from './web/ru.json' with { type: 'json' };
@@ -31,7 +40,9 @@ export type MessageTree = { [key: string]: string | MessageTree };
 
 /**
  * A feature's own file with server messages (`errors`, `fields`, `notifications.<feature>`) and
- * screens (`web.<feature>`), merged into the shared tree: `members` (representatives, interpreters).
+ * screens (`web.<feature>`), merged into the shared tree: `members` (representatives, interpreters),
+ * `agreements` (settlement agreements, signatures, filing). `agreement` (the builder) and
+ * `signing` (signing, verification, the court's inbox) are screen families like `case`.
  */
 type FeatureMessages = {
   errors: MessageTree;
@@ -39,16 +50,24 @@ type FeatureMessages = {
   notifications: MessageTree;
   web: MessageTree;
 };
-const withFeature = (shared: typeof sharedKk, name: string, feature: FeatureMessages) => ({
-  ...shared,
-  errors: { ...shared.errors, ...feature.errors },
-  fields: { ...shared.fields, ...feature.fields },
-  notifications: { ...shared.notifications, [name]: feature.notifications },
-});
+const withFeatures = (shared: typeof sharedKk, features: Record<string, FeatureMessages>) => {
+  const all = Object.entries(features);
+  const merged = (part: 'errors' | 'fields') =>
+    Object.assign({}, shared[part], ...all.map(([, feature]) => feature[part]));
+  return {
+    ...shared,
+    errors: merged('errors'),
+    fields: merged('fields'),
+    notifications: {
+      ...shared.notifications,
+      ...Object.fromEntries(all.map(([name, feature]) => [name, feature.notifications])),
+    },
+  };
+};
 
 export const messages: Record<Locale, MessageTree> = {
   kk: {
-    ...withFeature(sharedKk, 'members', membersKk),
+    ...withFeatures(sharedKk, { members: membersKk, agreements: agreementsKk }),
     web: {
       ...webKk,
       explorer: explorerKk,
@@ -57,10 +76,13 @@ export const messages: Record<Locale, MessageTree> = {
       room: roomKk,
       schedule: scheduleKk,
       members: membersKk.web,
+      agreements: agreementsKk.web,
+      agreement: agreementKk,
+      signing: signingKk,
     },
   },
   ru: {
-    ...withFeature(sharedRu, 'members', membersRu),
+    ...withFeatures(sharedRu, { members: membersRu, agreements: agreementsRu }),
     web: {
       ...webRu,
       explorer: explorerRu,
@@ -69,10 +91,13 @@ export const messages: Record<Locale, MessageTree> = {
       room: roomRu,
       schedule: scheduleRu,
       members: membersRu.web,
+      agreements: agreementsRu.web,
+      agreement: agreementRu,
+      signing: signingRu,
     },
   },
   en: {
-    ...withFeature(sharedEn, 'members', membersEn),
+    ...withFeatures(sharedEn, { members: membersEn, agreements: agreementsEn }),
     web: {
       ...webEn,
       explorer: explorerEn,
@@ -81,6 +106,9 @@ export const messages: Record<Locale, MessageTree> = {
       room: roomEn,
       schedule: scheduleEn,
       members: membersEn.web,
+      agreements: agreementsEn.web,
+      agreement: agreementEn,
+      signing: signingEn,
     },
   },
 };
