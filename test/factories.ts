@@ -128,7 +128,18 @@ export const tinyPdf = () =>
 /** A mediator listed in the registry (approved), with an account: for tests of what happens in cases. */
 export const listedMediator = async (t: TestApp, overrides: Record<string, unknown> = {}) => {
   const user = await userWithRoles(t, ['mediator']);
-  const { mediators } = await import('../src/server/db/schema/index.ts');
+  const { mediators, mediatorOrganisations } = await import('../src/server/db/schema/index.ts');
+  // A professional mediator is on the register of an organisation of mediators (R-MED-12).
+  const [organisation] = await t.ctx.db
+    .insert(mediatorOrganisations)
+    .values({
+      nameKk: '«Солтүстік медиаторлар орталығы» ҚБ',
+      nameRu: 'ОО «Северный центр медиаторов»',
+      nameEn: 'Northern Mediation Centre (NGO)',
+      bin: validBin(),
+      region: 'north_kazakhstan',
+    })
+    .returning({ id: mediatorOrganisations.id });
   const [entry] = await t.ctx.db
     .insert(mediators)
     .values({
@@ -146,6 +157,7 @@ export const listedMediator = async (t: TestApp, overrides: Record<string, unkno
       address: 'Petropavlovsk, Konstitutsii 1',
       feeType: 'hourly',
       feeAmountKzt: 10000,
+      organisationId: organisation?.id,
       ...overrides,
     })
     .returning({ id: mediators.id });

@@ -5,6 +5,7 @@ import { userRoles, users } from '../server/db/schema/index.ts';
 import { seedDemoData, seedReferenceData } from '../server/db/seed.ts';
 import { serve } from '../server/main.ts';
 import { audit, verifyAuditChain } from '../server/platform/audit.ts';
+import { signatureCommand } from './signature-verify.ts';
 
 const USAGE = `kelisim — online mediation platform
 
@@ -13,6 +14,9 @@ const USAGE = `kelisim — online mediation platform
   kelisim seed                  load reference data, and demo accounts on an empty database
   kelisim audit verify          walk the audit hash chain; exit 1 at the first broken link
   kelisim grant-admin EMAIL     make a registered account platform administrator (first install)
+  kelisim signature verify FILE.pdf
+                                check a signed agreement PDF's signatures; exit 1 unless all are
+                                valid and the last covers the whole file, 2 if it is not a PDF
 
 Configuration comes from the environment: see README.md.`;
 
@@ -74,6 +78,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       console.log(`${email} is now a platform administrator`);
       return 0;
     }),
+  // No database: verifying a file needs only the trust anchors.
+  signature: (args) => signatureCommand(args),
 };
 
 const [name = 'help', ...args] = process.argv.slice(2);

@@ -212,6 +212,8 @@ export const filingView = z.object({
     .nullable(),
 });
 
+export type FilingView = z.infer<typeof filingView>;
+
 export const agreementVersionSummary = z.object({
   number: z.number().int(),
   hash: z.string(),

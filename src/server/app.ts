@@ -18,6 +18,8 @@ import {
 import type { AppContext, Platform } from './context.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { agreementPublicRoutes } from './features/agreements/public-routes.ts';
+import { agreementRoutes } from './features/agreements/routes.ts';
 import { caseRoutes } from './features/cases/routes.ts';
 import { explorerRoutes } from './features/explorer/routes.ts';
 import { memberRoutes } from './features/members/routes.ts';
@@ -28,6 +30,7 @@ import { createRoomHub } from './features/room/hub.ts';
 import { roomRoutes } from './features/room/routes.ts';
 import { rtcRoutes } from './features/room/rtc-routes.ts';
 import { scheduleRoutes } from './features/schedule/routes.ts';
+import { signingRoutes } from './features/signing/routes.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createSessionStore } from './platform/auth/sessions.ts';
 import { Problem } from './platform/errors.ts';
@@ -112,6 +115,9 @@ export const buildApp = async (platform: Platform, options: AppOptions = {}) => 
   await app.register(caseRoutes(ctx));
   await app.register(memberRoutes(ctx));
   await app.register(scheduleRoutes(ctx));
+  await app.register(signingRoutes(ctx));
+  await app.register(agreementRoutes(ctx));
+  await app.register(agreementPublicRoutes(ctx));
   const hub = createRoomHub(ctx);
   app.addHook('onClose', async () => hub.close());
   await app.register(roomRoutes(ctx, hub));

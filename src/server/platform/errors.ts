@@ -22,11 +22,17 @@ export class Problem extends Error {
 export const fieldProblem = (field: string, code: string, params?: Params) =>
   new Problem(400, 'validation_failed', {}, [{ field, code, params }]);
 
-/** Params that name a case status are shown in words, in the reader's language. */
-const localizedParams = (params: Params, locale: Locale): Params =>
-  typeof params.caseStatus === 'string'
-    ? { ...params, caseStatus: translate(locale, `cases.status.${params.caseStatus}`) }
-    : params;
+/** Params that name a case status or a signature's refusal are shown in words, in the reader's language. */
+const localizedParams = (params: Params, locale: Locale): Params => {
+  const words = { ...params };
+  if (typeof params.caseStatus === 'string')
+    words.caseStatus = translate(locale, `cases.status.${params.caseStatus}`);
+  if (typeof params.reason === 'string') {
+    const key = `errors.signature_reason.${params.reason}`;
+    words.reason = translate(locale, hasMessage(locale, key) ? key : 'errors.signature_reason.other');
+  }
+  return words;
+};
 
 export const problemBody = (problem: Problem, locale: Locale, instance?: string) => {
   const detail = translate(locale, `errors.${problem.code}`, localizedParams(problem.params, locale));

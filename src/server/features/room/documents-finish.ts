@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { and, eq, lt } from 'drizzle-orm';
 import type { UploadView } from '../../../contracts/room-documents.ts';
 import type { RoomName } from '../../../core/room/rooms.ts';
@@ -8,6 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { roomDocuments } from '../../db/schema/index.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
+import { readBlob } from '../../platform/blobs/read.ts';
 import { BlobNotFoundError } from '../../platform/blobs/types.ts';
 import { Problem } from '../../platform/errors.ts';
 import { transact } from '../../platform/transaction.ts';
@@ -33,12 +33,6 @@ import { postMessage } from './send.ts';
 // the row says 'stored', so a failure in between leaves an upload that finishes again when the
 // client retries (postMessage returns the same message for the same key); a refusal leaves no
 // trace at all (discardUpload).
-
-export const readBlob = async (stream: Readable) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-};
 
 /** The staged file in the clear, or where its first missing chunk starts. */
 const assemble = async (

@@ -4,9 +4,9 @@ import { type DocumentType, PREVIEWABLE_TYPES } from '../../../core/util/documen
 import type { AppContext } from '../../context.ts';
 import { roomDocuments } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
+import { readBlob } from '../../platform/blobs/read.ts';
 import { Problem } from '../../platform/errors.ts';
 import { roomAccess } from './access.ts';
-import { readBlob } from './documents-finish.ts';
 import { caseScope, openName } from './documents-store.ts';
 
 // Reading a room document: exactly who may read its room may read it (core/room/rooms.ts

@@ -7,7 +7,8 @@ import { registerUser, tinyPdf, userWithRoles, validIin } from '../../../../test
 import { docx, odt } from '../../../../test/zip.ts';
 import { DOCX, ODT } from '../../../core/util/document-type.ts';
 import { auditEvents, roomDocuments, roomMessages } from '../../db/schema/index.ts';
-import { readBlob, sweepAbandonedUploads } from './documents-finish.ts';
+import { readBlob } from '../../platform/blobs/read.ts';
+import { sweepAbandonedUploads } from './documents-finish.ts';
 import { CHUNK_BYTES, stagingKey, storedKey } from './documents-store.ts';
 
 // Documents in a room (issue 5): resumable chunked uploads, type by content, previews that cannot

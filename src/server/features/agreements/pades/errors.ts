@@ -14,7 +14,7 @@ export type PadesErrorCode =
 export class PadesError extends Error {
   constructor(
     readonly code: PadesErrorCode,
-    readonly detail = code,
+    readonly detail: string = code,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'PadesError';

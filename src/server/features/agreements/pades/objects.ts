@@ -59,6 +59,13 @@ export const keywordAt = (bytes: Uint8Array, at: number, keyword: string) => {
   return next === undefined || isWhitespace(next) || next === 0x3c || next === 0x2f || next === 0x25;
 };
 
+/**
+ * How far the parser read. pdf-lib keeps its byte stream protected, but its position is the one
+ * thing we need from it: the span of a signature dictionary is checked against its /ByteRange.
+ */
+const parsedLength = (parser: PDFObjectParser) =>
+  (parser as unknown as { bytes: { offset(): number } }).bytes.offset();
+
 export type Indirect = { num: number; gen: number; object: PDFObject; start: number; end: number };
 
 /**
@@ -77,14 +84,16 @@ export const parseIndirectAt = (bytes: Uint8Array, offset: number, context: PDFC
     // A view, not a copy: the parser's positions are relative to `body`.
     const parser = PDFObjectParser.forBytes(bytes.subarray(body), context, true);
     const object = parser.parseObject();
-    const after = skipSpace(bytes, body + (parser as unknown as { bytes: { offset(): number } }).bytes.offset());
+    const after = skipSpace(bytes, body + parsedLength(parser));
     const end = keywordAt(bytes, after, 'endobj') ? after + 6 : after;
     return { num: num.value, gen: gen.value, object, start, end };
   });
 
 /** One direct value (e.g. a trailer dictionary) at `offset`. */
 export const parseValueAt = (bytes: Uint8Array, offset: number, context: PDFContext): PDFObject =>
-  readable(`value at ${offset}`, () => PDFObjectParser.forBytes(bytes.subarray(offset), context, true).parseObject());
+  readable(`value at ${offset}`, () =>
+    PDFObjectParser.forBytes(bytes.subarray(offset), context, true).parseObject(),
+  );
 
 /** The exact bytes pdf-lib writes for a value (its toString would not keep bytes above 0x7f). */
 export const serialize = (object: PDFObject) => {
@@ -102,10 +111,14 @@ export const decodeText = (object: PDFObject | undefined) =>
     ? readable('text string', () => object.decodeText())
     : null;
 
+/** A dictionary entry by key, unresolved (a reference stays a reference). */
+export const field = (dict: PDFDict, key: string) => dict.get(PDFName.of(key));
+
 export const integer = (object: PDFObject | undefined) =>
   object instanceof PDFNumber && Number.isSafeInteger(object.asNumber()) ? object.asNumber() : null;
 
-export const name = (object: PDFObject | undefined) => (object instanceof PDFName ? object.decodeText() : null);
+export const name = (object: PDFObject | undefined) =>
+  object instanceof PDFName ? object.decodeText() : null;
 
 /** A copy of a dictionary with some entries replaced or added, keys in their original order. */
 export const withEntries = (dict: PDFDict, context: PDFContext, entries: Record<string, PDFObject>) => {
