@@ -1,47 +1,19 @@
-import { crc32 } from 'node:zlib';
+import { writeZip } from '../src/server/platform/zip.ts';
 
-// A minimal ZIP writer (stored entries, no compression) for tests that need office documents:
-// a DOCX, an XLSX or an ODT is a ZIP whose entries say what it is.
+// ZIP files for tests that need office documents: a DOCX, an XLSX or an ODT is a ZIP whose entries
+// say what it is. Entries are stored uncompressed, as ODF requires of `mimetype`.
 
 export type ZipEntry = { name: string; content: string | Buffer };
 
-export const zip = (entries: ZipEntry[]): Buffer => {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const content = Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content);
-    const crc = crc32(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(content.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(content.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, content);
-    centrals.push(central, name);
-    offset += local.length + name.length + content.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-};
+const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
+
+export const zip = (entries: ZipEntry[]): Buffer =>
+  Buffer.from(
+    writeZip(
+      entries.map((entry) => ({ ...entry, store: true })),
+      FIXED_TIME,
+    ),
+  );
 
 const CONTENT_TYPES =
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';

@@ -1,3 +1,4 @@
+import { AGREEMENT_CHECKS } from '../core/agreements/validate.ts';
 import type { Locale } from '../core/identity/roles.ts';
 import agreementEn from './agreement/en.json' with { type: 'json' };
 import agreementKk from './agreement/kk.json' with { type: 'json' };
@@ -50,6 +51,18 @@ type FeatureMessages = {
   notifications: MessageTree;
   web: MessageTree;
 };
+/**
+ * The agreement builder's problem messages double as the server's field errors when it refuses to
+ * approve a draft; each names its rule (core/agreements checks), so the refusal says why.
+ */
+const problemFields = (problems: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(problems).map(([code, text]) => {
+      const rule = AGREEMENT_CHECKS.find((check) => check.code === code)?.rule;
+      return [code, rule ? `${text} (${rule})` : text];
+    }),
+  );
+
 const withFeatures = (shared: typeof sharedKk, features: Record<string, FeatureMessages>) => {
   const all = Object.entries(features);
   const merged = (part: 'errors' | 'fields') =>
@@ -67,7 +80,13 @@ const withFeatures = (shared: typeof sharedKk, features: Record<string, FeatureM
 
 export const messages: Record<Locale, MessageTree> = {
   kk: {
-    ...withFeatures(sharedKk, { members: membersKk, agreements: agreementsKk }),
+    ...withFeatures(sharedKk, {
+      members: membersKk,
+      agreements: {
+        ...agreementsKk,
+        fields: { ...agreementsKk.fields, ...problemFields(agreementKk.problems) },
+      },
+    }),
     web: {
       ...webKk,
       explorer: explorerKk,
@@ -82,7 +101,13 @@ export const messages: Record<Locale, MessageTree> = {
     },
   },
   ru: {
-    ...withFeatures(sharedRu, { members: membersRu, agreements: agreementsRu }),
+    ...withFeatures(sharedRu, {
+      members: membersRu,
+      agreements: {
+        ...agreementsRu,
+        fields: { ...agreementsRu.fields, ...problemFields(agreementRu.problems) },
+      },
+    }),
     web: {
       ...webRu,
       explorer: explorerRu,
@@ -97,7 +122,13 @@ export const messages: Record<Locale, MessageTree> = {
     },
   },
   en: {
-    ...withFeatures(sharedEn, { members: membersEn, agreements: agreementsEn }),
+    ...withFeatures(sharedEn, {
+      members: membersEn,
+      agreements: {
+        ...agreementsEn,
+        fields: { ...agreementsEn.fields, ...problemFields(agreementEn.problems) },
+      },
+    }),
     web: {
       ...webEn,
       explorer: explorerEn,

@@ -20,7 +20,38 @@ export type Config = {
   workerIntervalMs: number;
   /** STUN/TURN servers the browsers use for calls (coturn in production); none by default. */
   iceServers: IceServer[];
+  /** The court's endpoint that receives filings signed with the shared secret (docs/api.md). */
+  courtWebhook: CourtWebhook | null;
   env: NodeJS.ProcessEnv;
+};
+
+export type CourtWebhook = { url: string; secret: string };
+
+/** Below this a guessed or leaked-by-brevity secret could forge deliveries; refused at start. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 32;
+
+/**
+ * KELISIM_COURT_WEBHOOK_URL and KELISIM_COURT_WEBHOOK_SECRET come together or not at all; the URL is
+ * http(s), the secret at least 32 characters. Any other value stops the start with a clear message.
+ */
+export const parseCourtWebhook = (
+  url: string | undefined,
+  secret: string | undefined,
+): CourtWebhook | null => {
+  if (!url?.trim() && !secret) return null;
+  if (!url?.trim() || !secret)
+    throw new Error('KELISIM_COURT_WEBHOOK_URL and KELISIM_COURT_WEBHOOK_SECRET must be set together');
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new Error('KELISIM_COURT_WEBHOOK_URL must be an http(s) URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new Error('KELISIM_COURT_WEBHOOK_URL must be an http(s) URL');
+  if (secret.length < MIN_WEBHOOK_SECRET_LENGTH)
+    throw new Error(`KELISIM_COURT_WEBHOOK_SECRET must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters`);
+  return { url: parsed.toString(), secret };
 };
 
 /** An RTCIceServer as browsers take it (README "Production deployment" shows a coturn entry). */
@@ -84,6 +115,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     roles: parseRoles(env.KELISIM_ROLES),
     workerIntervalMs: Number(env.KELISIM_WORKER_INTERVAL_MS ?? 60_000),
     iceServers: parseIceServers(env.KELISIM_ICE_SERVERS),
+    courtWebhook: parseCourtWebhook(env.KELISIM_COURT_WEBHOOK_URL, env.KELISIM_COURT_WEBHOOK_SECRET),
     env,
   };
 };

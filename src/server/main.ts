@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { seedDemoData, seedReferenceData } from './db/seed.ts';
+import { deliverDueFilings } from './features/agreements/webhook.ts';
 import { runCaseDeadlines } from './features/cases/deadlines.ts';
 import { seedDemoCases } from './features/cases/demo.ts';
 import { sweepAbandonedUploads } from './features/room/documents-finish.ts';
@@ -34,6 +35,7 @@ export const serve = async (config: Config = loadConfig()) => {
           { name: 'case-deadlines', run: runCaseDeadlines },
           { name: 'session-reminders', run: runSessionReminders },
           { name: 'room-upload-sweep', run: sweepAbandonedUploads },
+          { name: 'court-filing-deliveries', run: deliverDueFilings },
         ],
         config.workerIntervalMs,
       )

@@ -76,7 +76,8 @@ export const signAs = async (t: TestApp, caseId: string, who: Signer, by: Signer
   });
   if (prepared.statusCode !== 200) return prepared;
   const content = new Uint8Array(Buffer.from(prepared.json().content, 'base64'));
-  if (tamper) content[content.length - 1] ^= 1;
+  // Signing other bytes than the prepared ones: the last byte flipped.
+  if (tamper) content[content.length - 1] = (content.at(-1) ?? 0) ^ 1;
   const cms = await signDetached({
     data: content,
     privateKey: by.key.privateKey,
