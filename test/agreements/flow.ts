@@ -127,3 +127,13 @@ export const frozenAgreement = async (t: TestApp) => {
   }
   return { ...c, partyIds, hash };
 };
+
+/** A frozen agreement signed by both parties and the mediator with platform keys. */
+export const signedAgreement = async (t: TestApp) => {
+  const c = await frozenAgreement(t);
+  for (const cookie of [c.a.cookie, c.b.cookie, c.m.cookie]) {
+    const signed = await signAs(t, c.caseId, await platformSigner(t, cookie));
+    if (signed.statusCode !== 200) throw new Error(`sign: ${signed.body}`);
+  }
+  return c;
+};

@@ -172,7 +172,7 @@ describe('court filing webhook', () => {
       package: {
         sha256: sha256(zip),
         size: zip.length,
-        url: `http://kelisim.test/api/court/filings/${filingId}/package`,
+        url: `http://kelisim.test/api/court/filings/${filingId}/package.zip`,
       },
     });
     expect(Buffer.from(payload.packageBase64, 'base64').equals(Buffer.from(zip))).toBe(true);
