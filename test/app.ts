@@ -86,7 +86,7 @@ export const createTestApp = async (env: Record<string, string> = {}, options: {
     loginFailures: memoryFailureCounter(clock),
     redis: null,
     sealer: createSealer(randomBytes(32)),
-    signatures: await loadSignatures({ env: {}, dataDir, now: () => clock.now() }),
+    signatures: await loadSignatures({ env: config.env, dataDir, now: () => clock.now() }),
   };
   const { app, ctx, routes } = await buildApp(platform, { webDist: null });
   return {

@@ -100,7 +100,9 @@ const expectedSigner = async (ctx: AppContext, actor: AgreementActor & { key: st
   return party?.iin ? { iin: party.iin } : null;
 };
 
-const refused = (reason: string) => new Problem(422, 'signature_refused', { reason });
+// The reason also as a field error's code, so the web app can advise what to do about it.
+const refused = (reason: string) =>
+  new Problem(422, 'signature_refused', { reason }, [{ field: 'cms', code: reason }]);
 
 /** The verdict, narrowed by who must sign and what the chosen method promises. */
 const checkSigner = async (
