@@ -86,6 +86,14 @@ const CourtReferralPage = lazy(() =>
 );
 const CasePage = lazy(() => import('./features/case/case-page.tsx').then((m) => ({ default: m.CasePage })));
 
+// Settlement agreements: the public check (/verify, from the QR code) and the court's inbox.
+const VerifyPage = lazy(() =>
+  import('./features/signing/verify-page.tsx').then((m) => ({ default: m.VerifyPage })),
+);
+const CourtFilingsPage = lazy(() =>
+  import('./features/signing/court-filings-page.tsx').then((m) => ({ default: m.CourtFilingsPage })),
+);
+
 /** Session-wide effects: lost sessions go to login, and the account's language wins. */
 const SessionEffects = () => {
   const queryClient = useQueryClient();
@@ -176,6 +184,16 @@ export const App = () => (
           <Route path="/cases/invitation/:token" element={<CaseInvitationPage />} />
           <Route path="/cases/:id" element={loggedIn(<CasePage />)} />
           <Route path="/court/referrals/new" element={loggedIn(<CourtReferralPage />)} />
+          <Route
+            path="/court/filings"
+            element={
+              <RequireLogin requiredRole="court_user">
+                <CourtFilingsPage />
+              </RequireLogin>
+            }
+          />
+          <Route path="/verify" element={<VerifyPage />} />
+          <Route path="/verify/:hash" element={<VerifyPage />} />
           <Route path="/registry" element={<RegistrySearchPage />} />
           <Route path="/registry/mediators/:id" element={<MediatorProfilePage />} />
           <Route path="/registry/organisations" element={<OrganisationsPage />} />

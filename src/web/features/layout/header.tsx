@@ -96,6 +96,9 @@ export const Header = () => {
         { to: '/registry', label: t('web.nav.registry'), className: registryLinkClass },
         { to: '/notifications', label: t('web.nav.notifications') },
         { to: '/profile', label: t('web.nav.profile') },
+        ...(hasRole(me, 'court_user')
+          ? [{ to: '/court/filings', label: t('web.signing.nav.courtFilings') }]
+          : []),
         ...(isRegistrar ? [{ to: '/registry/admin', label: t('web.nav.registryAdmin') }] : []),
         ...(isAdmin ? [{ to: '/admin/users', label: t('web.nav.adminUsers') }] : []),
         ...(isAdmin && config?.demo ? [{ to: '/admin/outbox', label: t('web.nav.adminOutbox') }] : []),
