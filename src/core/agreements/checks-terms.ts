@@ -39,9 +39,10 @@ const METHODS_BY_SUBJECT: Readonly<Record<ObligationSubject['kind'], readonly Me
  * condition in disguise, and the mediator should look.
  */
 export const CONDITION_WORDING: Readonly<Record<'kk' | 'ru' | 'en', readonly RegExp[]>> = {
-  kk: [/\bегер\b/iu, /шартымен/iu, /жағдайда ғана/iu],
-  ru: [/\bесли\b/iu, /при условии/iu, /в случае,? если/iu],
-  en: [/\bif\b/iu, /provided that/iu, /on condition/iu, /subject to/iu],
+  // Whole words by letters, not \b: in JavaScript \b knows only ASCII letters, never Cyrillic ones.
+  kk: [/(?<!\p{L})егер(?!\p{L})/iu, /шартымен/iu, /жағдайда ғана/iu],
+  ru: [/(?<!\p{L})если(?!\p{L})/iu, /при условии/iu, /в случае,? если/iu],
+  en: [/(?<!\p{L})if(?!\p{L})/iu, /provided that/iu, /on condition/iu, /subject to/iu],
 };
 
 const soundsConditional = (text: Partial<Record<'kk' | 'ru' | 'en', string>> | undefined) =>

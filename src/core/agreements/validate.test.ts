@@ -417,3 +417,26 @@ describe('the check tables', () => {
     expect(SAMPLE_BIN).not.toBe(SAMPLE_IIN);
   });
 });
+
+describe('condition wording is noticed in every language (R-CPC-03)', () => {
+  it.each([
+    ['kk', 'Егер пәтер сатылса, қарыз бірден төленеді.'],
+    ['ru', 'Если квартира будет продана, долг погашается сразу.'],
+    ['en', 'If the flat is sold, the debt is paid at once.'],
+  ] as const)('%s alone', (lang, text) => {
+    const draft = sampleDraft();
+    draft.clauses.push({ id: 'c9', text: { [lang]: text } });
+    expect(validateAgreement(draft).map((p) => p.code)).toContain('condition_wording');
+  });
+
+  it('does not take a word that merely contains the letters for one', () => {
+    const draft = sampleDraft();
+    draft.clauses.push({
+      id: 'c9',
+      text: { en: 'Paid to Clifford Ltd.', kk: 'Бегердің үйіне жеткізіледі.', ru: 'Доставка в Бесливку.' },
+    });
+    expect(
+      validateAgreement(draft).filter((p) => p.path.startsWith('clauses[') && p.code === 'condition_wording'),
+    ).toEqual([]);
+  });
+});

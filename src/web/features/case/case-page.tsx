@@ -7,9 +7,12 @@ import { ButtonLink } from '../../ui/button.tsx';
 import { QueryError } from '../../ui/form.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageTitle } from '../../ui/page-title.tsx';
+import { AgreementSection } from '../agreement/agreement-section.tsx';
 import { MembersSection } from '../members/members-section.tsx';
 import { RoomPanel } from '../room/room-panel.tsx';
 import { SessionsPanel } from '../schedule/sessions-panel.tsx';
+import { FilingPanel } from '../signing/filing-panel.tsx';
+import { SigningPanel } from '../signing/signing-panel.tsx';
 import { CaseHeader, WhatNow } from './case-header.tsx';
 import { Clock } from './clock.tsx';
 import { ContractSection, ContractText } from './contract-section.tsx';
@@ -98,6 +101,15 @@ const CaseBody = ({ view }: { view: CaseView }) => {
       <WhatNow view={view} />
       <Current view={view} />
       {(view.status === 'active' || isEnded(view.status)) && <RoomPanel view={view} />}
+      <AgreementSection
+        view={view}
+        signingSlot={(agreement) => (
+          <>
+            <SigningPanel caseId={view.id} view={agreement} />
+            <FilingPanel caseId={view.id} view={agreement} />
+          </>
+        )}
+      />
       <PartiesSection view={view} />
       <MembersSection view={view} />
       <CourtInfo view={view} />
