@@ -55,12 +55,15 @@ type FeatureMessages = {
  * The agreement builder's problem messages double as the server's field errors when it refuses to
  * approve a draft; each names its rule (core/agreements checks), so the refusal says why.
  */
-const problemFields = (problems: Record<string, string>) =>
+const problemFields = (problems: Record<string, string>, shared: MessageTree) =>
   Object.fromEntries(
-    Object.entries(problems).map(([code, text]) => {
-      const rule = AGREEMENT_CHECKS.find((check) => check.code === code)?.rule;
-      return [code, rule ? `${text} (${rule})` : text];
-    }),
+    // A code the whole platform already uses (iin_invalid…) keeps its shared message.
+    Object.entries(problems)
+      .filter(([code]) => !(code in shared))
+      .map(([code, text]) => {
+        const rule = AGREEMENT_CHECKS.find((check) => check.code === code)?.rule;
+        return [code, rule ? `${text} (${rule})` : text];
+      }),
   );
 
 const withFeatures = (shared: typeof sharedKk, features: Record<string, FeatureMessages>) => {
@@ -84,7 +87,7 @@ export const messages: Record<Locale, MessageTree> = {
       members: membersKk,
       agreements: {
         ...agreementsKk,
-        fields: { ...agreementsKk.fields, ...problemFields(agreementKk.problems) },
+        fields: { ...agreementsKk.fields, ...problemFields(agreementKk.problems, sharedKk.fields) },
       },
     }),
     web: {
@@ -105,7 +108,7 @@ export const messages: Record<Locale, MessageTree> = {
       members: membersRu,
       agreements: {
         ...agreementsRu,
-        fields: { ...agreementsRu.fields, ...problemFields(agreementRu.problems) },
+        fields: { ...agreementsRu.fields, ...problemFields(agreementRu.problems, sharedRu.fields) },
       },
     }),
     web: {
@@ -126,7 +129,7 @@ export const messages: Record<Locale, MessageTree> = {
       members: membersEn,
       agreements: {
         ...agreementsEn,
-        fields: { ...agreementsEn.fields, ...problemFields(agreementEn.problems) },
+        fields: { ...agreementsEn.fields, ...problemFields(agreementEn.problems, sharedEn.fields) },
       },
     }),
     web: {
