@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Role } from '../../../core/identity/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { caseParties, cases, mediators, userRoles, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { sha256Hex } from '../../platform/auth/sessions.ts';
+import { seedDraftAgreement, seedSignedAgreement } from '../agreements/demo.ts';
 import { createDraft, submitRequest } from './intake.ts';
 import { acceptAsParty } from './invitations.ts';
 import { answerAsMediator, chooseMediator, confirmContract, endMediation } from './mediation.ts';
@@ -68,11 +69,10 @@ const runCase = async (
   const { id } = await createDraft(ctx, people.initiator, body, null);
   await submitRequest(ctx, people.initiator, id);
   if (until === 'invited') return id;
-  const [invited] = await ctx.db
-    .select()
-    .from(caseParties)
-    .where(and(eq(caseParties.caseId, id), eq(caseParties.side, 'respondent')));
-  if (!invited) throw new Error('the demo request has no respondent');
+  const parties = await ctx.db.select().from(caseParties).where(eq(caseParties.caseId, id));
+  const invited = parties.find((p) => p.side === 'respondent');
+  const initiator = parties.find((p) => p.side === 'initiator');
+  if (!invited || !initiator) throw new Error('the demo request has no respondent');
   await acceptAsParty(ctx, people.respondent, invited.id, undefined);
   for (const party of [people.initiator, people.respondent])
     await chooseMediator(ctx, party, id, people.mediatorId);
@@ -84,8 +84,12 @@ const runCase = async (
   const { contract } = await caseView(ctx, people.mediator, id, 'kk');
   for (const who of [people.initiator, people.respondent, people.mediator])
     await confirmContract(ctx, who, id, contract?.hash ?? '');
-  if (until === 'settled')
+  const partyIds: [string, string] = [initiator.id, invited.id];
+  if (until === 'active') await seedDraftAgreement(ctx, people.mediator, id, body.category, partyIds);
+  if (until === 'settled') {
+    await seedSignedAgreement(ctx, people, id, partyIds);
     await endMediation(ctx, people.mediator, id, { outcome: 'settled', note: undefined });
+  }
   return id;
 };
 
