@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  AFTER_CLOSING,
   availableActions,
   CASE_STATUSES,
   CASE_TRANSITIONS,
@@ -145,6 +146,8 @@ const PROBE: Record<CaseActionType, CaseAction> = {
   terminate: { type: 'terminate', reason: 'futile' },
   withdraw: { type: 'withdraw' },
   expire_term: { type: 'expire_term' },
+  settle_by_agreement: { type: 'settle_by_agreement' },
+  court_approve: { type: 'court_approve' },
 };
 
 /** The actor who may take each action in the `sample` case, and one of each kind for the rest. */
@@ -163,6 +166,8 @@ const RIGHT_ACTOR: Record<CaseActionType, Actor> = {
   terminate: byMediator(M1),
   withdraw: byParty(A),
   expire_term: SYSTEM,
+  settle_by_agreement: SYSTEM,
+  court_approve: SYSTEM,
 };
 const ANY_OF_KIND: Record<Actor['kind'], Actor> = {
   party: byParty(A),
@@ -193,6 +198,9 @@ const LAW: Record<CaseActionType, { from: CaseStatus[]; by: Actor['kind'][]; rul
     rule: 'R-MED-06',
   },
   expire_term: { from: ['active'], by: ['system'], rule: 'R-MED-11' },
+  // Issue 6: everyone signed the agreement (R-MED-21); a court approved it (R-CPC-04).
+  settle_by_agreement: { from: ['active'], by: ['system'], rule: 'R-MED-21' },
+  court_approve: { from: ['settled'], by: ['system'], rule: 'R-CPC-04' },
 };
 
 describe('CASE_TRANSITIONS', () => {
@@ -209,13 +217,23 @@ describe('CASE_TRANSITIONS', () => {
     }
   });
 
-  it('closed statuses are exactly the ends of mediation and no action leaves them', () => {
+  it('closed statuses are exactly the ends of mediation; only a court approval (R-CPC-04) leaves one', () => {
     expect([...CLOSED_STATUSES].sort()).toEqual(
-      ['declined', 'settled', 'not_settled', 'withdrawn', 'terminated', 'term_expired'].sort(),
+      [
+        'declined',
+        'settled',
+        'approved_by_court',
+        'not_settled',
+        'withdrawn',
+        'terminated',
+        'term_expired',
+      ].sort(),
     );
     for (const status of CASE_STATUSES) expect(isClosed(status)).toBe(CLOSED_STATUSES.includes(status));
     for (const type of ALL_ACTION_TYPES)
-      for (const status of CLOSED_STATUSES) expect(CASE_TRANSITIONS[type].from).not.toContain(status);
+      for (const status of CLOSED_STATUSES)
+        if (!(type === 'court_approve' && status === 'settled'))
+          expect(CASE_TRANSITIONS[type].from).not.toContain(status);
   });
 });
 
@@ -951,6 +969,8 @@ const actionArb = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant<CaseAction>({ type: 'withdraw' }) },
   { weight: 1, arbitrary: fc.constant<CaseAction>({ type: 'expire_term' }) },
+  { weight: 1, arbitrary: fc.constant<CaseAction>({ type: 'settle_by_agreement' }) },
+  { weight: 1, arbitrary: fc.constant<CaseAction>({ type: 'court_approve' }) },
 );
 
 const scenarioArb = (partyCount: number): fc.Arbitrary<Scenario> =>
@@ -1044,6 +1064,7 @@ const LEGAL_MOVES = new Set([
   'active→terminated',
   'active→term_expired',
   'active→withdrawn',
+  'settled→approved_by_court',
 ]);
 
 /** Statuses reached only after every party consented (R-MED-07). */
@@ -1100,7 +1121,10 @@ const checkStep = ({ before, actor, action, decision, after }: Step, history: Ca
     must(decision.rule === law.rule, `${step}: cites ${law.rule}`);
     must(law.from.includes(before.status), `${step}: accepted only from its statuses`);
     must(law.by.includes(actor.kind), `${step}: accepted only from its actor kinds`);
-    must(!isClosed(before.status), `${step}: nothing is accepted on a closed case`);
+    must(
+      !isClosed(before.status) || AFTER_CLOSING.includes(action.type),
+      `${step}: nothing but a court's approval is accepted on a closed case`,
+    );
     if (actor.kind === 'party') {
       const who = before.parties.find((p) => p.id === actor.partyId);
       must(who !== undefined, `${step}: only a party of the case acts as a party`);
@@ -1120,8 +1144,8 @@ const checkStep = ({ before, actor, action, decision, after }: Step, history: Ca
       must(actor.mediatorId === before.mediatorId, `${step}: only the case’s mediator acts (R-MED-06)`);
     if (actor.kind === 'system')
       must(
-        action.type === 'expire_invitation' || action.type === 'expire_term',
-        `${step}: the system only expires`,
+        ['expire_invitation', 'expire_term', 'settle_by_agreement', 'court_approve'].includes(action.type),
+        `${step}: the system only expires, settles by the signed agreement and records a court's approval`,
       );
   } else {
     must(decision.status === before.status, `${step}: a refusal names the current status`);
@@ -1135,7 +1159,10 @@ const checkStep = ({ before, actor, action, decision, after }: Step, history: Ca
 
   // The state reached.
   must(CASE_STATUSES.includes(status), `${step}: unknown status ${status}`);
-  must(!isClosed(before.status) || same(after, before), `${step}: a closed case never changes`);
+  must(
+    !isClosed(before.status) || same(after, before) || move === 'settled→approved_by_court',
+    `${step}: a closed case never changes (but for a court's approval of the settlement)`,
+  );
   must(status === before.status || LEGAL_MOVES.has(move), `${step}: illegal move ${move}`);
 
   // What never changes, or only grows.
@@ -1290,7 +1317,10 @@ const checkAvailable = (facts: CaseFacts, actors: Actor[]) => {
         );
       }
     }
-    must(!isClosed(facts.status) || listed.length === 0, `nothing is offered on a closed case, for ${who}`);
+    must(
+      !isClosed(facts.status) || listed.every((type) => AFTER_CLOSING.includes(type)),
+      `nothing but a court's approval is offered on a closed case, for ${who}`,
+    );
   }
 };
 
@@ -1314,6 +1344,7 @@ const checkWaiting = (facts: CaseFacts) => {
     active: ['mediation', []],
     declined: ['nothing', []],
     settled: ['nothing', []],
+    approved_by_court: ['nothing', []],
     not_settled: ['nothing', []],
     withdrawn: ['nothing', []],
     terminated: ['nothing', []],

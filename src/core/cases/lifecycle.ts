@@ -11,6 +11,7 @@ export const CASE_STATUSES = [
   'contract',
   'active',
   'settled',
+  'approved_by_court',
   'not_settled',
   'withdrawn',
   'terminated',
@@ -18,10 +19,14 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Statuses a case never leaves. */
+/**
+ * Statuses in which the mediation is over. A case never leaves them, with one exception: a court's
+ * approval of the settlement (R-CPC-04) turns `settled` into `approved_by_court`.
+ */
 export const CLOSED_STATUSES: readonly CaseStatus[] = [
   'declined',
   'settled',
+  'approved_by_court',
   'not_settled',
   'withdrawn',
   'terminated',
@@ -84,7 +89,9 @@ export type CaseAction =
   | { type: 'end'; outcome: (typeof END_OUTCOMES)[number] }
   | { type: 'terminate'; reason: (typeof TERMINATION_REASONS)[number] }
   | { type: 'withdraw' }
-  | { type: 'expire_term' };
+  | { type: 'expire_term' }
+  | { type: 'settle_by_agreement' }
+  | { type: 'court_approve' };
 export type CaseActionType = CaseAction['type'];
 
 type ActorKind = Actor['kind'];
@@ -112,7 +119,14 @@ export const CASE_TRANSITIONS: Record<
     rule: 'R-MED-06',
   },
   expire_term: { from: ['active'], by: ['system'], rule: 'R-MED-11' },
+  // The settlement agreement signed by every party and the mediator ends the mediation (R-MED-21).
+  settle_by_agreement: { from: ['active'], by: ['system'], rule: 'R-MED-21' },
+  // A court approved the signed agreement: the court case ends with it (R-CPC-04).
+  court_approve: { from: ['settled'], by: ['system'], rule: 'R-CPC-04' },
 };
+
+/** The one move out of a closed status (see CLOSED_STATUSES). */
+export const AFTER_CLOSING: readonly CaseActionType[] = ['court_approve'];
 
 export type Refusal = {
   ok: false;
@@ -237,6 +251,10 @@ const apply = (facts: CaseFacts, actor: Actor, action: CaseAction, rule: string)
       return { ...facts, status: 'withdrawn' };
     case 'expire_term':
       return { ...facts, status: 'term_expired' };
+    case 'settle_by_agreement':
+      return { ...facts, status: 'settled' };
+    case 'court_approve':
+      return { ...facts, status: 'approved_by_court' };
   }
 };
 
@@ -267,6 +285,8 @@ const PROBES: Record<CaseActionType, CaseAction> = {
   terminate: { type: 'terminate', reason: 'futile' },
   withdraw: { type: 'withdraw' },
   expire_term: { type: 'expire_term' },
+  settle_by_agreement: { type: 'settle_by_agreement' },
+  court_approve: { type: 'court_approve' },
 };
 
 /**

@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
 import { Problem } from '../../platform/errors.ts';
 import { transact } from '../../platform/transaction.ts';
+import { applyAction } from '../cases/act.ts';
 import { requireCourtOf } from '../cases/policy.ts';
 import { loadCase } from '../cases/store.ts';
 import { readFilingPackage } from './filing-package.ts';
@@ -91,15 +92,16 @@ export const decideFiling = async (
   filingId: string,
   input: z.infer<typeof courtDecision>,
 ) => {
-  const loaded = await loadCase(ctx.db, (await courtFiling(ctx, principal, filingId)).caseId);
+  const caseId = (await courtFiling(ctx, principal, filingId)).caseId;
   await transact(ctx, async (tx, after) => {
     const now = ctx.clock.now();
+    const loaded = await loadCase(tx, caseId, 'update');
     const [filing] = await tx
       .select()
       .from(agreementFilings)
       .where(eq(agreementFilings.id, filingId))
       .for('update');
-    if (!filing || filing.status !== 'filed') throw new Problem(409, 'filing_already_decided');
+    if (filing?.status !== 'filed') throw new Problem(409, 'filing_already_decided');
     const approved = input.decision === 'approve';
     const fee = approved ? (input.stateFeeTiyn ?? null) : null;
     await tx
@@ -130,11 +132,18 @@ export const decideFiling = async (
       },
       now,
     );
-    await tellParticipants(
-      { ctx, tx, after, userId: principal.userId, actor: { loaded } },
-      approved ? 'court_approved' : 'court_refused',
-      { ruling: input.rulingNumber ?? '—' },
-    );
+    // Approval ends the case as approved by the court (R-CPC-04), told to everyone by the case's
+    // own notice; a refusal leaves the case settled out of court, and the parties are told why.
+    if (approved && loaded.row.status === 'settled')
+      await applyAction(ctx, { tx, after, loaded }, { kind: 'system' }, principal.userId, {
+        type: 'court_approve',
+      });
+    else
+      await tellParticipants(
+        { ctx, tx, after, userId: principal.userId, actor: { loaded } },
+        approved ? 'court_approved' : 'court_refused',
+        { ruling: input.rulingNumber ?? '—' },
+      );
   });
   return summaryOf(ctx, await courtFiling(ctx, principal, filingId));
 };

@@ -39,6 +39,8 @@ const entriesOf = (zip: Buffer) => {
 describe('filing with a court in Kelisim', () => {
   it('files only after both consents, lets the court approve, and shows the parties the refund', async () => {
     const c = await signedAgreement(t);
+    // R-MED-21: everyone's signature ended the mediation as settled.
+    expect((await call(t, 'GET', `/api/cases/${c.caseId}`, c.a.cookie)).json().status).toBe('settled');
     const judge = await judgeOf(0);
     const other = await judgeOf(1);
     const base = `/api/cases/${c.caseId}/agreement`;
@@ -101,6 +103,8 @@ describe('filing with a court in Kelisim', () => {
     });
     expect(again.json().code).toBe('filing_already_decided');
 
+    // R-CPC-04: the case ends as approved by the court.
+    expect((await call(t, 'GET', `/api/cases/${c.caseId}`, c.a.cookie)).json().status).toBe('approved_by_court');
     const seen = (await call(t, 'GET', base, c.a.cookie)).json().filing;
     expect(seen.decision).toMatchObject({ approved: true, rulingNumber: '2-1187/2026' });
     // R-CPC-06: a case at first instance gets the whole fee back.

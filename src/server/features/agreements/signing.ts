@@ -13,6 +13,8 @@ import {
   type ValidSignature,
 } from '../../platform/signatures/index.ts';
 import { transact } from '../../platform/transaction.ts';
+import { applyAction } from '../cases/act.ts';
+import { loadCase } from '../cases/store.ts';
 import { platformCertificateStatus } from '../signing/queries.ts';
 import { signingParties } from './facts.ts';
 import { ensurePdf } from './freeze.ts';
@@ -164,6 +166,8 @@ export const submitSignature = async (
   const key = await putFile(ctx, turn.row, signed);
   const signedSha = sha256(signed);
   await transact(ctx, async (tx, after) => {
+    // The case first, then the agreement: the order every agreement command locks them in.
+    const loaded = await loadCase(tx, caseId, 'update');
     const [row] = await tx.select().from(agreements).where(eq(agreements.id, turn.row.id)).for('update');
     // Another signer's revision landed since we prepared: this one no longer extends the PDF.
     if (!row || (row.signedPdfSha256 ?? row.pdfSha256) !== basedOn)
@@ -222,6 +226,11 @@ export const submitSignature = async (
       { ctx, tx, after, userId: principal.userId, actor: turn.actor },
       complete ? 'signed_by_all' : 'signed',
     );
+    // R-MED-21: the agreement signed by everyone ends the mediation as settled.
+    if (complete && loaded.row.status === 'active')
+      await applyAction(ctx, { tx, after, loaded }, { kind: 'system' }, null, {
+        type: 'settle_by_agreement',
+      });
   });
 };
 

@@ -76,7 +76,8 @@ const enterStatus = async (c: ActionContext) => {
       termEndsOn: periodEnd(startedOn, TERM_DAYS + decision.facts.extensionDays),
     });
   }
-  if (isClosed(to)) {
+  // The mediation ends once: a court's later approval (settled → approved_by_court) keeps its end.
+  if (isClosed(to) && !isClosed(from)) {
     set.endedAt = now;
     const mediatorId = loaded.row.mediatorId;
     if (mediatorId && (from === 'contract' || from === 'active'))

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../platform/auth/sessions.ts';
 import { seedDraftAgreement, seedSignedAgreement } from '../agreements/demo.ts';
 import { createDraft, submitRequest } from './intake.ts';
 import { acceptAsParty } from './invitations.ts';
-import { answerAsMediator, chooseMediator, confirmContract, endMediation } from './mediation.ts';
+import { answerAsMediator, chooseMediator, confirmContract } from './mediation.ts';
 import { caseView } from './queries.ts';
 
 // Demo cases for `npm start`: made through the same use cases as real ones (the state machine,
@@ -86,10 +86,8 @@ const runCase = async (
     await confirmContract(ctx, who, id, contract?.hash ?? '');
   const partyIds: [string, string] = [initiator.id, invited.id];
   if (until === 'active') await seedDraftAgreement(ctx, people.mediator, id, body.category, partyIds);
-  if (until === 'settled') {
-    await seedSignedAgreement(ctx, people, id, partyIds);
-    await endMediation(ctx, people.mediator, id, { outcome: 'settled', note: undefined });
-  }
+  // The last signature of the agreement settles the case (R-MED-21).
+  if (until === 'settled') await seedSignedAgreement(ctx, people, id, partyIds);
   return id;
 };
 

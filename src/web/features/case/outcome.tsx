@@ -8,6 +8,7 @@ import { useCaseText } from './text.ts';
 const OUTCOME_RULES: Record<string, string> = {
   declined: 'R-MED-10',
   settled: 'R-MED-21',
+  approved_by_court: 'R-CPC-04',
   not_settled: 'R-MED-21',
   withdrawn: 'R-MED-06',
   terminated: 'R-MED-15',
@@ -20,7 +21,8 @@ export const Outcome = ({ view }: { view: CaseView }) => {
   const text = useCaseText();
   const { t } = text;
   const ending = view.ending;
-  const outcome = ending?.outcome ?? view.status;
+  // A court's approval comes after the ending (R-CPC-04) and is what the case came to.
+  const outcome = view.status === 'approved_by_court' ? view.status : (ending?.outcome ?? view.status);
   const rule = OUTCOME_RULES[outcome];
   // Only the mediator's termination reasons are codes to show; others (e.g. 'withdrawn') repeat the outcome.
   const reason = ending?.reason && KNOWN_REASONS.includes(ending.reason) ? ending.reason : null;
