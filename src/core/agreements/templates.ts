@@ -86,7 +86,7 @@ const textIn = (text: Suggestion['text'], languages: AgreementLanguage[]): Local
   Object.fromEntries(languages.map((lang) => [lang, text[lang]]));
 
 /** A method prefilled as far as it can be without data only the parties have (the account, the address). */
-const methodStub = (kind: PerformanceMethod['kind']): PerformanceMethod => {
+export const methodStub = (kind: PerformanceMethod['kind']): PerformanceMethod => {
   switch (kind) {
     case 'bank_transfer':
       return { kind, iban: '' };

@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { signDetached } from '../../../web/features/signing/detached-cms.ts';
 import { pemBlocks, toPem } from './pem.ts';
-import type { PlatformCa } from './platform-ca.ts';
+import { type PlatformCa, randomSerial, signingAlgorithm } from './platform-ca.ts';
 import { SIMPLE_SIGNATURE_POLICY } from './verdict.ts';
 
 /**
@@ -43,19 +43,6 @@ const KEY_FILE = 'attestation.key';
 const CERT_FILE = 'attestation.pem';
 /** Where platform-ca.ts keeps the CA's key when the environment does not give it. */
 const CA_KEY_FILE = 'signing-ca.key';
-
-const randomSerial = () => {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = ((bytes[0] as number) & 0x7f) | 0x01;
-  return Buffer.from(bytes).toString('hex');
-};
-
-const signingAlgorithm = (ca: x509.X509Certificate) => {
-  const algorithm = ca.publicKey.algorithm as { name: string; namedCurve?: string };
-  if (algorithm.name === 'ECDSA') return { ...algorithm, hash: 'SHA-256' };
-  if (algorithm.name === 'RSASSA-PKCS1-v1_5') return { name: algorithm.name, hash: 'SHA-256' };
-  throw new Error(`platform CA key must be ECDSA or RSA, not ${algorithm.name}`);
-};
 
 /** A new key and a certificate for it, issued by the platform CA. */
 const generate = async (caCertificate: x509.X509Certificate, caKeyPem: string, now: Date) => {

@@ -37,13 +37,13 @@ export type PlatformCa = {
 };
 
 /** A positive 128-bit serial, random so serials reveal nothing and never collide in practice. */
-const randomSerial = () => {
+export const randomSerial = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[0] = ((bytes[0] as number) & 0x7f) | 0x01;
   return Buffer.from(bytes).toString('hex');
 };
 
-const signingAlgorithm = (certificate: x509.X509Certificate) => {
+export const signingAlgorithm = (certificate: x509.X509Certificate) => {
   const algorithm = certificate.publicKey.algorithm as { name: string; namedCurve?: string };
   if (algorithm.name === 'ECDSA') return { ...algorithm, hash: 'SHA-256' };
   if (algorithm.name === 'RSASSA-PKCS1-v1_5') return { name: algorithm.name, hash: 'SHA-256' };

@@ -1,4 +1,5 @@
 import { normalizeIban } from '../../../core/agreements/iban.ts';
+import { methodStub } from '../../../core/agreements/templates.ts';
 import type {
   AgreementLanguage,
   MethodKind,
@@ -19,21 +20,6 @@ const METHOD_KINDS: readonly MethodKind[] = [
   'in_person',
   'other',
 ];
-
-const startOf = (kind: MethodKind): PerformanceMethod => {
-  switch (kind) {
-    case 'bank_transfer':
-      return { kind, iban: '' };
-    case 'cash_receipt':
-      return { kind };
-    case 'delivery':
-      return { kind, address: {} };
-    case 'in_person':
-      return { kind };
-    case 'other':
-      return { kind, description: {} };
-  }
-};
 
 type MethodProps = {
   /** `obligations[i].method` */
@@ -78,7 +64,7 @@ export const MethodEditor = ({ path, value, onChange, languages }: MethodProps) 
         label={t('web.agreement.method.kind')}
         placeholder={t('web.common.choose')}
         value={value?.kind ?? ''}
-        onChange={(kind) => onChange(kind ? startOf(kind as MethodKind) : undefined)}
+        onChange={(kind) => onChange(kind ? methodStub(kind as MethodKind) : undefined)}
         options={METHOD_KINDS.map((kind) => ({
           value: kind,
           label: t(`web.agreement.method.kinds.${kind}`),
