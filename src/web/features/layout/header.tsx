@@ -59,6 +59,8 @@ const NotificationsLink = ({ count }: { count: number }) => {
     >
       <BellIcon />
       <span className="hidden sm:inline">{t('web.nav.notifications')}</span>
+      {/* A space, so the visible text reads "Notifications 14" as the accessible name says it. */}
+      {count > 0 && ' '}
       {count > 0 && (
         <span
           aria-hidden="true"

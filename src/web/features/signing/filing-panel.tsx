@@ -205,7 +205,7 @@ export const FilingPanel = ({ caseId, view }: FilingPanelProps) => {
     setNotice((previous) => ({ text: t(key), version: (previous?.version ?? 0) + 1 }));
   const filing = view.filing;
   return (
-    <section aria-labelledby="filing-title" className="min-w-0">
+    <section aria-labelledby="filing-title" className="mt-6 min-w-0 border-t border-slate-200 pt-4">
       <h3 id="filing-title" className="mb-2 text-lg font-bold text-brand-900">
         {t('web.signing.filing.title')}
       </h3>
