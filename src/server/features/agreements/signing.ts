@@ -56,7 +56,7 @@ const signerName = async (ctx: AppContext, actor: AgreementActor & { key: string
   if (actor.key !== 'mediator')
     return signingParties(actor.loaded).find((p) => p.id === actor.key)?.fullName ?? '';
   const [user] = await ctx.db
-    .select({ name: users.fullName, iin: users.iin })
+    .select({ name: users.fullName })
     .from(users)
     .where(eq(users.id, actor.loaded.mediatorUserId ?? ''));
   return user?.name ?? '';
@@ -123,12 +123,12 @@ const checkSigner = async (
     if (status.revokedAt) throw refused('certificate_revoked');
   }
   const expected = await expectedSigner(ctx, actor);
-  // An organisation signing with a platform key: the key is its own account's, checked above.
-  const identity = method === 'platform' && expected?.bin ? null : expected;
-  if (identity) {
-    const checked = requireSigner(verdict, identity);
-    if (!checked.ok) throw refused(checked.reason);
-  } else if (!expected) throw refused('identity_mismatch');
+  if (!expected) throw refused('identity_mismatch');
+  // A device key names its person, never a company: for an organisation the tie is the account
+  // the certificate was issued to (checked above), whose holder acts for it in this case.
+  if (method === 'platform' && expected.bin) return verdict;
+  const checked = requireSigner(verdict, expected);
+  if (!checked.ok) throw refused(checked.reason);
   return verdict;
 };
 
