@@ -5,10 +5,8 @@ import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { failureOf } from './failure.ts';
-import { focusProblem } from './issues.tsx';
 import { shortHash } from './model.ts';
-import { fieldId, fieldOf } from './paths.ts';
-import type { Failure } from './summary.tsx';
+import { type Failure, FailureLinks } from './summary.tsx';
 import { useAgreementText } from './text.ts';
 
 type Props = {
@@ -111,23 +109,7 @@ export const Approvals = ({ caseId, view, dirty, announce }: Props) => {
       </ul>
       {failure && (
         <Alert ref={alertRef} tone="error" className="mt-4" title={failure.detail}>
-          {failure.fields.length > 0 && (
-            <ul className="list-disc pl-5">
-              {failure.fields.map((field) => (
-                <li key={`${field.path}:${field.message}`}>
-                  <a
-                    href={`#${fieldId(fieldOf(field.path))}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusProblem(field.path);
-                    }}
-                  >
-                    {field.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FailureLinks failure={failure} />
         </Alert>
       )}
       {drafting && mine?.approvedLatest && (

@@ -14,6 +14,26 @@ type Props = {
   ref?: Ref<HTMLElement>;
 };
 
+/** The refused request's field errors, each a link that moves focus to its field. */
+export const FailureLinks = ({ failure, className = '' }: { failure: Failure; className?: string }) =>
+  failure.fields.length > 0 && (
+    <ul className={`list-disc pl-5 ${className}`}>
+      {failure.fields.map((field) => (
+        <li key={`${field.path}:${field.message}`}>
+          <a
+            href={`#${fieldId(fieldOf(field.path))}`}
+            onClick={(event) => {
+              event.preventDefault();
+              focusProblem(field.path);
+            }}
+          >
+            {field.message}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+
 const IssueLink = ({ issue, draft }: { issue: Issue; draft: AgreementDraft }) => {
   const { t } = useAgreementText();
   const place = placeOf(issue.path);
@@ -62,23 +82,7 @@ export const ProblemSummary = ({ issues, failure, draft, ref }: Props) => {
             <span className="sr-only">{t('web.common.errorPrefix')} </span>
             {failure.detail}
           </p>
-          {failure.fields.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {failure.fields.map((field) => (
-                <li key={`${field.path}:${field.message}`}>
-                  <a
-                    href={`#${fieldId(fieldOf(field.path))}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusProblem(field.path);
-                    }}
-                  >
-                    {field.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FailureLinks failure={failure} className="mt-1" />
         </div>
       )}
       <h4 id="agr-summary-title" className="font-semibold">
