@@ -52,7 +52,7 @@ describe.skipIf(chromiumMissing)('representatives in the browser', () => {
     await checkPage(lawyer.page, 'case-representative-360-ru');
 
     await lawyer.page.getByLabel(say('ru', 'web.room.compose'), { exact: true }).fill('Доверитель согласен');
-    await lawyer.page.getByRole('button', { name: say('ru', 'web.room.send') }).click();
+    await lawyer.page.getByRole('button', { name: say('ru', 'web.room.send'), exact: true }).click();
     const list = party.page.getByRole('list', { name: say('kk', 'web.room.messages') });
     const said = list.getByRole('listitem').filter({ hasText: 'Доверитель согласен' });
     await said.waitFor({ timeout: 60_000 });

@@ -20,7 +20,7 @@ const openRoom = async (page: Page, email: string, locale: Locale, language: str
 
 const sendMessage = async (page: Page, locale: Locale, text: string) => {
   await page.getByLabel(say(locale, 'web.room.compose'), { exact: true }).fill(text);
-  await page.getByRole('button', { name: say(locale, 'web.room.send') }).click();
+  await page.getByRole('button', { name: say(locale, 'web.room.send'), exact: true }).click();
 };
 
 const messageList = (page: Page, locale: Locale) =>

@@ -104,7 +104,9 @@ describe('filing with a court in Kelisim', () => {
     expect(again.json().code).toBe('filing_already_decided');
 
     // R-CPC-04: the case ends as approved by the court.
-    expect((await call(t, 'GET', `/api/cases/${c.caseId}`, c.a.cookie)).json().status).toBe('approved_by_court');
+    expect((await call(t, 'GET', `/api/cases/${c.caseId}`, c.a.cookie)).json().status).toBe(
+      'approved_by_court',
+    );
     const seen = (await call(t, 'GET', base, c.a.cookie)).json().filing;
     expect(seen.decision).toMatchObject({ approved: true, rulingNumber: '2-1187/2026' });
     // R-CPC-06: a case at first instance gets the whole fee back.
