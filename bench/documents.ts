@@ -3,6 +3,9 @@
 // PDF half (bench/lib/documents-pdf.ts): render BENCH_AGREEMENTS (200) bilingual kk + ru
 // agreements and report pdf_p50_ms / pdf_p99_ms (goal p50 < 100 ms), with one's pages and bytes.
 //
+// PAdES (bench/lib/documents-pades.ts): the server's work per signature — prepare the signer's
+// incremental revision twice and embed the CMS — as pades_p50_ms / pades_p99_ms (no goal).
+//
 // Signature half: verify BENCH_SIGNATURES (2 000) detached CMS signatures with our
 // SignatureVerifier (src/server/platform/signatures) and, in the same run, the same signatures
 // with raw node:crypto as the baseline.
@@ -36,6 +39,7 @@
 // Environment: BENCH_AGREEMENTS (200), BENCH_SIGNATURES (2000), BENCH_DOCUMENTS (200),
 // BENCH_DOCUMENT_BYTES (the rendered agreement's size), BENCH_KEY_POOL (16 keys per algorithm),
 // BENCH_ROUNDS (5).
+import { benchPades } from './lib/documents-pades.ts';
 import { benchDocumentsPdf } from './lib/documents-pdf.ts';
 import { buildCorpus, measureRound, prepareBaseline } from './lib/documents-verify.ts';
 import { benchLog, roundTo } from './support.ts';
@@ -55,6 +59,8 @@ const main = async () => {
   log(
     `pdf p50 ${pdf.pdf_p50_ms} ms, p99 ${pdf.pdf_p99_ms} ms, ${pdf.pdf_pages} pages, ${pdf.pdf_bytes} bytes`,
   );
+  const pades = await benchPades();
+  log(`pades p50 ${pades.pades_p50_ms} ms, p99 ${pades.pades_p99_ms} ms per signature`);
   const DOCUMENT_BYTES = Number(process.env.BENCH_DOCUMENT_BYTES ?? pdf.pdf_bytes);
   log(`making ${SIGNATURES} signatures over ${DOCUMENTS} documents of ${DOCUMENT_BYTES} bytes`);
   const corpus = await buildCorpus(
@@ -83,6 +89,7 @@ const main = async () => {
   const result = {
     bench: 'documents',
     ...pdf,
+    ...pades,
     signatures: SIGNATURES,
     document_bytes: DOCUMENT_BYTES,
     verify_per_s: Math.round(median(warm)),
