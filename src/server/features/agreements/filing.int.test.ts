@@ -138,4 +138,21 @@ describe('filing with a court in Kelisim', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('reason');
   });
+
+  it('files for download: the parties get the package, no court inbox receives it; no webhook unconfigured', async () => {
+    const c = await signedAgreement(t);
+    const judge = await judgeOf(0);
+    const base = `/api/cases/${c.caseId}/agreement`;
+    const webhook = await call(t, 'POST', `${base}/filing`, c.a.cookie, { channel: 'webhook' });
+    expect(webhook.json().code).toBe('filing_webhook_unconfigured');
+    expect((await call(t, 'POST', `${base}/filing`, c.a.cookie, { channel: 'download' })).statusCode).toBe(
+      201,
+    );
+    expect((await call(t, 'GET', `${base}/filing/package.zip`, c.a.cookie)).statusCode).toBe(404);
+    await call(t, 'POST', `${base}/filing/consent`, c.b.cookie);
+    const pkg = await call(t, 'GET', `${base}/filing/package.zip`, c.b.cookie);
+    expect(pkg.headers['content-type']).toBe('application/zip');
+    expect(entriesOf(pkg.rawPayload)).toContain('filing.json');
+    expect((await call(t, 'GET', '/api/court/filings', judge.cookie)).json()).toEqual([]);
+  });
 });
