@@ -210,3 +210,40 @@ describe('signing with platform keys (R-SG-03) and verifying', () => {
     expect((await upload(Buffer.from('not a pdf'))).statusCode).toBe(400);
   });
 });
+
+describe('bad input gets a clear 4xx, never a 500', () => {
+  it('answers garbage signatures, hashes, versions and files with their problem codes', async () => {
+    const c = await frozenAgreement(t);
+    const prepared = (
+      await call(t, 'POST', url(c.caseId, '/signing'), c.a.cookie, { method: 'platform' })
+    ).json();
+    const garbage = await call(t, 'POST', url(c.caseId, '/signatures'), c.a.cookie, {
+      method: 'platform',
+      basedOn: prepared.basedOn,
+      cms: Buffer.from('not a signature at all').toString('base64'),
+    });
+    expect([garbage.statusCode, garbage.json().code]).toEqual([422, 'signature_refused']);
+    expect(garbage.json().errors).toEqual([expect.objectContaining({ field: 'cms', code: 'malformed' })]);
+    const stale = await call(t, 'POST', url(c.caseId, '/signatures'), c.a.cookie, {
+      method: 'platform',
+      basedOn: 'f'.repeat(64),
+      cms: 'MIIBIjANBgkqhkiG9w0B',
+    });
+    expect(stale.json().code).toBe('agreement_pdf_changed');
+    expect((await call(t, 'GET', `${url(c.caseId)}?version=999`, c.a.cookie)).json().code).toBe(
+      'agreement_version_not_found',
+    );
+    const badHash = await call(t, 'POST', url(c.caseId, '/approve'), c.a.cookie, { version: 2, hash: 'xyz' });
+    expect(badHash.statusCode).toBe(400);
+    expect((await call(t, 'GET', '/api/verify/not-a-hash')).json().code).toBe('verify_hash_invalid');
+    const unknown = (await call(t, 'GET', `/api/verify/${'0'.repeat(64)}`)).json();
+    expect(unknown).toMatchObject({ found: false, signatures: [] });
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/verify',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(text.statusCode).toBe(415);
+  });
+});
