@@ -95,8 +95,11 @@ const waitForReady = async (url: string, child: ChildProcess, output: () => stri
   throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
 };
 
-/** Starts `kelisim serve` on a free port with its own data directory; stop() ends it and cleans up. */
-export const startServer = async (): Promise<TestServer> => {
+/**
+ * Starts `kelisim serve` on a free port with its own data directory; stop() ends it and cleans up.
+ * `options.env`: settings one suite needs on top of the clean environment (e.g. KELISIM_TRUST_DIR).
+ */
+export const startServer = async (options: { env?: Record<string, string> } = {}): Promise<TestServer> => {
   await buildWeb();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -118,6 +121,7 @@ export const startServer = async (): Promise<TestServer> => {
       KELISIM_DEMO: '1',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: url,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,7 +14,9 @@ const CSP = [
   "script-src-attr 'none'",
   // Swagger UI's page needs inline styles; nothing here needs inline scripts.
   "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
+  // NCALayer, the EDS signer citizens run on their own computer, listens on this local address
+  // (issue 6); the browser may reach it and nothing else outside the site.
+  "connect-src 'self' wss://127.0.0.1:13579",
 ].join(';');
 
 /** Headers for every answer: what matters for JSON (no sniffing, no referrer, same-origin only). */
