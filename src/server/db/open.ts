@@ -39,6 +39,12 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 
 export const openPostgres = (url: string, poolSize = 10): Database => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (a restart, a failover, an administrator) is an 'error'
+  // event on the pool; unheard, it would end the process. The pool drops that connection and opens
+  // a new one when next needed, so saying it is enough.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
