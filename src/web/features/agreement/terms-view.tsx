@@ -116,6 +116,10 @@ export const TermsView = ({ terms, names }: { terms: AgreementTerms; names: Name
         <span className="font-semibold">{t('web.agreement.general.subject')}:</span>{' '}
         <Text value={terms.subject} languages={languages} />
       </p>
+      <p>
+        <span className="font-semibold">{t('web.agreement.general.place')}:</span>{' '}
+        <Text value={terms.place} languages={languages} />
+      </p>
       <div>
         <h5 className="font-semibold">{t('web.agreement.obligation.listLegend')}</h5>
         <ol className="mt-1 list-decimal space-y-2 pl-6">
