@@ -36,11 +36,12 @@ export const evidenceInputOf = async (
   const signedPdf = await currentPdf(ctx, row);
   const embedded = readEmbeddedSignatures(signedPdf);
   const rows = await signaturesOf(ctx.db, row.id);
-  const draft = await openDraft(ctx, row.caseId, await loadVersion(ctx.db, row.id, row.frozenVersion));
+  const frozen = await loadVersion(ctx.db, row.id, row.frozenVersion);
+  const draft = await openDraft(ctx, row.caseId, frozen);
   const parties = signingParties(actor.loaded);
   return {
     caseNumber: actor.loaded.row.number,
-    agreementHash: (await loadVersion(ctx.db, row.id, row.frozenVersion)).hash,
+    agreementHash: frozen.hash,
     frozenAt: row.frozenAt,
     publicUrl: ctx.config.publicUrl,
     originalPdf: { sha256: row.pdfSha256, length: row.pdfLength },

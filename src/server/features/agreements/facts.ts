@@ -5,7 +5,7 @@ import { kzDate } from '../../../core/calendar/dates.ts';
 import type { Db } from '../../db/open.ts';
 import { mediatorOrganisations, mediators, users } from '../../db/schema/index.ts';
 import { Problem } from '../../platform/errors.ts';
-import type { LoadedCase, PartyRow } from '../cases/store.ts';
+import type { LoadedCase } from '../cases/store.ts';
 
 // What the agreement states about the case that nobody may write differently: its number and
 // category, the parties as the case knows them (name, IIN/BIN), the mediator as the registry
@@ -14,7 +14,11 @@ import type { LoadedCase, PartyRow } from '../cases/store.ts';
 /** The parties who agreed to mediate: they sign (R-MED-21). */
 export const signingParties = (loaded: LoadedCase) => loaded.parties.filter((p) => p.consent === 'accepted');
 
-export const partyName = (p: PartyRow) => p.fullName;
+/** Everyone who approves and signs (R-MED-21): those parties, and the mediator. */
+export const requiredSigners = (loaded: LoadedCase) => [
+  ...signingParties(loaded).map((p) => p.id),
+  'mediator',
+];
 
 const mediatorOf = async (db: Db, mediatorId: string): Promise<AgreementMediator> => {
   const [row] = await db

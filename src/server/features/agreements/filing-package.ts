@@ -1,11 +1,10 @@
 import type { LocalizedText } from '../../../core/agreements/types.ts';
 import type { DisputeCategory } from '../../../core/registry/reference.ts';
 import type { AppContext } from '../../context.ts';
-import { readBlob } from '../../platform/blobs/read.ts';
 import type { Attestor } from '../../platform/signatures/attestation.ts';
 import { readZipEntry } from '../../platform/zip.ts';
 import { type BuiltPackage, buildAttestedPackage, type EvidenceInput } from './evidence.ts';
-import { caseScope, sha256 } from './store.ts';
+import { putFile, readFile, sha256 } from './store.ts';
 
 // The filing package (R-CPC-04/06): the evidence package plus what a court needs to register the
 // request for approval — court, case numbers, parties, amounts, both parties' consents — as
@@ -92,27 +91,22 @@ export const buildFilingPackage = async (
 // Storage. The package holds the agreement, mediation content (R-MED-17): sealed under the case's
 // key in the blob store like the PDFs (store.ts); packageSha256 is the SHA-256 of the plain ZIP.
 
-const packageKey = (filingId: string, digest: string) => `filings/${filingId}/${digest}.zip`;
-
 /** Stores the package sealed; returns what agreement_filings keeps (packageBlob, packageSha256). */
 export const putFilingPackage = async (
   ctx: AppContext,
   filing: { id: string; caseId: string },
   zip: Uint8Array,
-) => {
-  const digest = sha256(zip);
-  const key = packageKey(filing.id, digest);
-  await ctx.blobs.put(key, await ctx.sealer.seal(ctx.db, caseScope(filing.caseId), Buffer.from(zip)));
-  return { packageBlob: key, packageSha256: digest };
-};
+) => ({
+  packageBlob: await putFile(ctx, filing, zip, 'zip'),
+  packageSha256: sha256(zip),
+});
 
 /** The stored package, checked against its recorded hash; throws when missing or altered. */
 export const readFilingPackage = async (
   ctx: AppContext,
   filing: { caseId: string; packageBlob: string; packageSha256: string },
 ) => {
-  const sealed = await readBlob(await ctx.blobs.get(filing.packageBlob));
-  const zip = new Uint8Array(await ctx.sealer.open(ctx.db, caseScope(filing.caseId), sealed));
+  const zip = await readFile(ctx, filing, filing.packageBlob);
   if (sha256(zip) !== filing.packageSha256) throw new Error('filing package does not match its hash');
   return zip;
 };

@@ -4,7 +4,7 @@ import { agreements } from '../../db/schema/index.ts';
 import { audit } from '../../platform/audit.ts';
 import { transact } from '../../platform/transaction.ts';
 import type { Step } from './commands.ts';
-import { signingParties } from './facts.ts';
+import { requiredSigners } from './facts.ts';
 import { renderAgreementPdf } from './pdf/render.ts';
 import { type AgreementRow, loadVersion, openDraft, putFile, sha256, type VersionRow } from './store.ts';
 
@@ -13,19 +13,13 @@ import { type AgreementRow, loadVersion, openDraft, putFile, sha256, type Versio
 // inside a transaction, DESIGN.md §3) and again on demand if that ever failed — rendering is
 // deterministic, so a second rendering gives the same bytes and the same hash.
 
-/** Everyone who must approve and sign: each party that agreed to mediate, and the mediator. */
-export const requiredSigners = (s: Pick<Step, 'actor'>) => [
-  ...signingParties(s.actor.loaded).map((p) => p.id),
-  'mediator',
-];
-
 export const freezeIfEveryoneApproved = async (
   s: Step,
   row: AgreementRow,
   version: VersionRow,
   approvers: string[],
 ) => {
-  const missing = requiredSigners(s).filter((key) => !approvers.includes(key));
+  const missing = requiredSigners(s.actor.loaded).filter((key) => !approvers.includes(key));
   if (missing.length) return false;
   await s.tx
     .update(agreements)

@@ -16,12 +16,12 @@ import { transact } from '../../platform/transaction.ts';
 import { applyAction } from '../cases/act.ts';
 import { loadCase } from '../cases/store.ts';
 import { platformCertificateStatus } from '../signing/queries.ts';
-import { signingParties } from './facts.ts';
+import { requiredSigners, signingParties } from './facts.ts';
 import { ensurePdf } from './freeze.ts';
 import { tellParticipants } from './notify.ts';
 import { embedSignature, PadesError, type PreparedSignature, prepareSignature } from './pades/index.ts';
 import { type AgreementActor, agreementReader, SIGNING_STATUSES } from './policy.ts';
-import { type AgreementRow, currentPdf, putFile, requireAgreement, sha256, signaturesOf } from './store.ts';
+import { currentPdf, putFile, requireAgreement, sha256, signaturesOf } from './store.ts';
 
 // Signing the frozen agreement (issue 6, R-MED-21, R-SG-03): each party itself and the mediator
 // sign once, one after another. For each signer the server prepares the next PAdES revision of
@@ -192,7 +192,7 @@ export const submitSignature = async (
       revisionSha256: signedSha,
       createdAt: now,
     });
-    const everyone = [...signingParties(turn.actor.loaded).map((p) => p.id), 'mediator'];
+    const everyone = requiredSigners(turn.actor.loaded);
     const signedBy = [...existing.map((s) => s.signer), turn.actor.key];
     const complete = everyone.every((k) => signedBy.includes(k));
     await tx
@@ -233,5 +233,3 @@ export const submitSignature = async (
       });
   });
 };
-
-export type { AgreementRow };
